@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make generate` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SPEC ?= spec
+OUT ?= generated
+
+.PHONY: generate validate check lint typecheck test fuzz bench mock clean
+
+# The virtualenv is (re)built when missing or when the project's requirements change.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+generate: $(BIN)/.installed
+	$(BIN)/maizuo-gen generate --spec $(SPEC) --out $(OUT)
+
+validate: $(BIN)/.installed
+	$(BIN)/maizuo-gen validate --spec $(SPEC)
+
+# Fast checks: generated/ equals what spec/ produces; code style of everything.
+check: $(BIN)/.installed
+	$(BIN)/maizuo-gen check --spec $(SPEC) --out $(OUT)
+	$(BIN)/ruff check generator tests $(OUT)
+	$(BIN)/black --quiet --check generator tests $(OUT)
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+	cd $(OUT) && ../$(BIN)/mypy --strict --config-file /dev/null damai_maizuo
+
+test: check typecheck
+	$(BIN)/python -m pytest -q
+
+fuzz: $(BIN)/.installed
+	MAIZUO_FUZZ=long $(BIN)/python -m pytest -q -m fuzz tests
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+mock: $(BIN)/.installed
+	$(BIN)/maizuo-gen mock --spec $(SPEC)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache dist build

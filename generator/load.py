@@ -1,0 +1,333 @@
+"""Stage 1: read the spec's YAML files into one bundled OpenAPI document.
+
+The root document (``spec/openapi.yaml``) lists each endpoint as a path whose Path Item is a
+``$ref`` to its own file under ``spec/endpoints/``. Loading inlines those files, rewrites the
+references they make (to the root document, or within themselves) into local ``#/...``
+references, and remembers for every JSON pointer of the bundled document the file and line it
+came from, so every later stage can say ``file:line: pointer: problem``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, SpecError
+
+ROOT_FILE = "openapi.yaml"
+
+try:  # libyaml's parser is much faster; the composed nodes are the same
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):
+    """Safe YAML without implicit timestamps: ``2016-01-01 12:00:00`` stays a string, as JSON
+    has no date type and TOP's own date format is a string."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    return base + "".join("/" + escape_pointer_token(str(t)) for t in tokens)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: Path
+    line: int
+
+
+@dataclass
+class SourceMap:
+    """JSON pointer in the bundled document → where it was written."""
+
+    locations: dict[str, Location] = field(default_factory=dict)
+
+    def locate(self, pointer: str) -> Location | None:
+        """The location of ``pointer``, or of its nearest ancestor that has one."""
+        while True:
+            found = self.locations.get(pointer)
+            if found is not None or not pointer:
+                return found
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def problem(self, pointer: str, message: str) -> Problem:
+        where = self.locate(pointer)
+        return Problem(
+            where.file if where else None, where.line if where else None, pointer, message
+        )
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """The bundled document, where each part came from, and the files read."""
+
+    document: dict[str, Any]
+    source: SourceMap
+    root_file: Path
+    files: tuple[Path, ...]
+    digest: str
+    """Hash of every file's bytes: equal digests mean an equal spec."""
+
+
+def _read_yaml(path: Path, shown: Path) -> tuple[Any, dict[str, int]]:
+    """Parse one YAML file into plain data plus a pointer → line table."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise SpecError(
+            [Problem(shown, None, "", "is a directory; expected a YAML file")]
+        ) from None
+    except FileNotFoundError:
+        raise SpecError([Problem(shown, None, "", "no such file")]) from None
+    except OSError as exc:
+        raise SpecError([Problem(shown, None, "", f"cannot be read: {exc.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SpecError(
+            [Problem(shown, line, "", "is not UTF-8 text; save the spec as UTF-8")]
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise SpecError([Problem(shown, line, "", "contains a NUL byte; YAML cannot hold one")])
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise SpecError(
+            [Problem(shown, line, "", f"invalid YAML: {what}; fix the syntax at this line")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError([Problem(shown, None, "", f"invalid YAML: {exc}")]) from None
+    if node is None:
+        raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    data = _construct(node, "", lines, problems, shown, set())
+    if problems:
+        raise SpecError(problems)
+    return data, lines
+
+
+def _construct(
+    node: yaml.Node,
+    pointer: str,
+    lines: dict[str, int],
+    problems: list[Problem],
+    shown: Path,
+    active: set[int],
+) -> Any:
+    lines[pointer] = node.start_mark.line + 1
+    if id(node) in active:
+        problems.append(Problem(shown, lines[pointer], pointer, "recursive YAML alias"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        active.add(id(node))
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _SCALARS.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    Problem(shown, key_node.start_mark.line + 1, pointer, "YAML merge keys (<<) are not supported; write the keys out")
+                )
+                continue
+            if isinstance(key, int) and not isinstance(key, bool):
+                key = str(key)
+            if not isinstance(key, str):
+                problems.append(
+                    Problem(shown, key_node.start_mark.line + 1, pointer, f"mapping key {key!r} must be a string")
+                )
+                continue
+            if key in result:
+                problems.append(
+                    Problem(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        join_pointer(pointer, key),
+                        f"duplicate key {key!r} (first at line {lines[join_pointer(pointer, key)]}); keep one",
+                    )
+                )
+                continue
+            result[key] = _construct(
+                value_node, join_pointer(pointer, key), lines, problems, shown, active
+            )
+        active.discard(id(node))
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        active.add(id(node))
+        items = [
+            _construct(item, join_pointer(pointer, i), lines, problems, shown, active)
+            for i, item in enumerate(node.value)
+        ]
+        active.discard(id(node))
+        return items
+    value = _SCALARS.construct_object(node)
+    if isinstance(value, bytes):
+        problems.append(Problem(shown, lines[pointer], pointer, "binary (!!binary) values are not supported"))
+        return None
+    if isinstance(value, float) and value != value:  # NaN cannot be written as JSON
+        problems.append(Problem(shown, lines[pointer], pointer, "NaN is not a JSON value"))
+        return None
+    return value
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    target, _, fragment = ref.partition("#")
+    return target, fragment
+
+
+def load_spec(spec: Path) -> LoadedSpec:
+    """Read ``spec`` (a folder holding ``openapi.yaml``, or the root file itself) and bundle it."""
+    root_file = spec / ROOT_FILE if spec.is_dir() else spec
+    if not root_file.exists():
+        raise SpecError([Problem(spec, None, "", f"no {ROOT_FILE} here; point --spec at the spec folder or its root file")])
+    root_dir = root_file.parent
+    shown_root = _shown(root_file)
+    document, root_lines = _read_yaml(root_file, shown_root)
+    if not isinstance(document, dict):
+        raise SpecError([Problem(shown_root, 1, "", "the root document must be a mapping (an OpenAPI object)")])
+    source = SourceMap({p: Location(shown_root, line) for p, line in root_lines.items()})
+    files = [root_file]
+    problems: list[Problem] = []
+
+    paths = document.get("paths")
+    if isinstance(paths, dict):
+        for path_key, item in paths.items():
+            item_pointer = join_pointer("/paths", path_key)
+            if not (isinstance(item, dict) and set(item) == {"$ref"} and isinstance(item["$ref"], str)):
+                # inline path items are allowed; their refs are checked like any other
+                continue
+            target, fragment = _split_ref(item["$ref"])
+            if not target or fragment:
+                problems.append(source.problem(join_pointer(item_pointer, "$ref"), "a path's $ref must name a whole endpoint file, like endpoints/<method>.yaml"))
+                continue
+            file = (root_dir / target).resolve()
+            try:
+                data, lines = _read_yaml(file, _shown(file))
+            except SpecError as exc:
+                problems.extend(
+                    p if p.file is not None else Problem(_shown(file), p.line, p.pointer, p.message)
+                    for p in exc.problems
+                )
+                continue
+            if not isinstance(data, dict):
+                problems.append(Problem(_shown(file), 1, "", "an endpoint file must be a mapping (an OpenAPI Path Item)"))
+                continue
+            files.append(file)
+            _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
+            paths[path_key] = data
+            for pointer, line in lines.items():
+                source.locations[item_pointer + pointer] = Location(_shown(file), line)
+    _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)
+    if problems:
+        raise SpecError(problems)
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(str(file.relative_to(root_dir) if file.is_relative_to(root_dir) else file).encode())
+        digest.update(b"\0" + file.read_bytes() + b"\0")
+    return LoadedSpec(document, source, shown_root, tuple(files), digest.hexdigest())
+
+
+def _rewrite_refs(
+    node: Any,
+    file: Path,
+    root_file: Path,
+    mount: str,
+    pointer: str,
+    source: SourceMap,
+    problems: list[Problem],
+    lines: Mapping[str, int] | None,
+) -> None:
+    """Turn every ``$ref`` written in ``file`` (mounted at ``mount`` in the bundle) local."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            target, fragment = _split_ref(ref)
+            if fragment and not fragment.startswith("/"):
+                fragment = ""
+                problems.append(_problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: the part after # must be a JSON pointer such as #/components/schemas/Name"))
+            elif not target:
+                node["$ref"] = "#" + mount + fragment
+            elif (file.parent / target).resolve() == root_file.resolve():
+                node["$ref"] = "#" + fragment
+            else:
+                problems.append(_problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: a reference must point into the root document ({ROOT_FILE}) or into its own file"))
+        for key, value in node.items():
+            _rewrite_refs(value, file, root_file, mount, join_pointer(pointer, key), source, problems, lines)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _rewrite_refs(value, file, root_file, mount, join_pointer(pointer, i), source, problems, lines)
+
+
+def _problem_at(file: Path, lines: Mapping[str, int] | None, source: SourceMap, mount: str, pointer: str, message: str) -> Problem:
+    if lines is None:
+        return source.problem(pointer, message)
+    return Problem(_shown(file), lines.get(join_pointer(pointer, "$ref"), lines.get(pointer)), mount + pointer, message)
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would like to read it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def resolve(document: Mapping[str, Any], ref: str) -> Any:
+    """Follow a local ``#/...`` reference in the bundled document; ``KeyError`` when dangling."""
+    if not ref.startswith("#"):
+        raise KeyError(ref)
+    node: Any = document
+    for token in ref[1:].split("/")[1:]:
+        token = unescape_pointer_token(token)
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(ref)
+    return node
+
+
+def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every ``(pointer, $ref)`` in a document, in document order."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield pointer, ref
+        for key, value in node.items():
+            yield from iter_refs(value, join_pointer(pointer, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from iter_refs(value, join_pointer(pointer, i))
+
+
+def canonical_json(value: Any) -> bytes:
+    """Stable bytes for hashing and comparing parts of a document."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
