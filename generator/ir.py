@@ -18,7 +18,17 @@ from . import naming
 from .errors import Problem, SpecError
 from .load import LoadedSpec, canonical_json, join_pointer, resolve
 
-TypeKind = Literal["string", "integer", "number", "boolean", "datetime", "date", "object", "enum", "array"]
+TypeKind = Literal[
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "datetime",
+    "date",
+    "object",
+    "enum",
+    "array",
+]
 Encoding = Literal["json", "scalar", "csv", "datetime"]
 Session = Literal["none", "optional", "required"]
 FORM = "application/x-www-form-urlencoded"
@@ -187,6 +197,9 @@ class Operation:
     """Module of its models: ``user_authcode_send``."""
     const_name: str
     """Name of its protocol descriptor constant: ``USER_AUTHCODE_SEND``."""
+    params_model: Model
+    """The model of all its business parameters together (``UserAuthcodeSendParams``): one
+    validation of everything a caller passes, before anything is sent."""
     doc_page: str
     """Its Markdown page under ``docs/``: ``user.authcode.send.md``."""
     request_examples: tuple[Example, ...]
@@ -303,10 +316,19 @@ class _Builder:
         for path, item in sorted((self.doc.get("paths") or {}).items()):
             item_pointer = join_pointer("/paths", path)
             for verb, op in item.items():
-                if verb.startswith("x-") or verb in ("summary", "description", "servers", "parameters"):
+                if verb.startswith("x-") or verb in (
+                    "summary",
+                    "description",
+                    "servers",
+                    "parameters",
+                ):
                     continue
                 try:
-                    operations.append(self.operation(path, op, join_pointer(item_pointer, verb), prefix))
+                    operations.append(
+                        self.operation(
+                            path, op, join_pointer(item_pointer, verb), prefix
+                        )
+                    )
                 except _Stop as stop:
                     self.fail(stop.pointer, stop.message)
         error_model = self.error_model()
@@ -337,8 +359,12 @@ class _Builder:
         try:
             schema, pointer = self.deref({"$ref": "#" + pointer}, pointer)
         except _Stop:
-            self.fail("/components/schemas", "the shared ErrorResponse schema is missing")
-            return Model("ErrorResponse", "ErrorResponse", "", (), False, True, "", pointer)
+            self.fail(
+                "/components/schemas", "the shared ErrorResponse schema is missing"
+            )
+            return Model(
+                "ErrorResponse", "ErrorResponse", "", (), False, True, "", pointer
+            )
         scope = _EndpointScope(pointer)
         ref = self.model_type(schema, pointer, "ErrorResponse", scope, is_input=False)
         return scope.models[ref.model or "ErrorResponse"][0]
@@ -349,7 +375,10 @@ class _Builder:
             for key in (op.module, op.const_name, op.call_path):
                 other = seen.get(key)
                 if other is not None and other is not op:
-                    self.fail(op.pointer, f"{op.top_method} and {other.top_method} both become the Python name {key!r}; rename one method")
+                    self.fail(
+                        op.pointer,
+                        f"{op.top_method} and {other.top_method} both become the Python name {key!r}; rename one method",
+                    )
                 seen[key] = op
 
     # -- resources ---------------------------------------------------------------------------
@@ -360,18 +389,29 @@ class _Builder:
                 resource_paths.add(op.resource[:i])
 
         def node(path: tuple[str, ...]) -> Resource:
-            children = tuple(node(p) for p in sorted(resource_paths) if len(p) == len(path) + 1 and p[: len(path)] == path)
-            full = [op for op in operations if op.resource + (op.method_name,) == path]
+            children = tuple(
+                node(p)
+                for p in sorted(resource_paths)
+                if len(p) == len(path) + 1 and p[: len(path)] == path
+            )
+            full = [op for op in operations if (*op.resource, op.method_name) == path]
             methods = tuple(
                 sorted(
-                    (op for op in operations if op.resource == path and op.resource + (op.method_name,) not in resource_paths),
+                    (
+                        op
+                        for op in operations
+                        if op.resource == path
+                        and (*op.resource, op.method_name) not in resource_paths
+                    ),
                     key=lambda o: o.method_name,
                 )
             )
             child_names = {c.name for c in children}
             for op in methods:
                 if op.method_name in child_names:  # pragma: no cover - excluded above
-                    self.fail(op.pointer, f"{op.call_path} is both a method and a resource")
+                    self.fail(
+                        op.pointer, f"{op.call_path} is both a method and a resource"
+                    )
             return Resource(
                 name=path[-1],
                 path=path,
@@ -388,18 +428,30 @@ class _Builder:
     def operation(self, path: str, op: Any, pointer: str, prefix: str) -> Operation:
         top_method = op.get("x-top-method")
         if not isinstance(top_method, str):
-            raise _Stop(pointer, "x-top-method is missing; add the TOP method name, e.g. x-top-method: " + path.lstrip("/"))
+            raise _Stop(
+                pointer,
+                "x-top-method is missing; add the TOP method name, e.g. x-top-method: "
+                + path.lstrip("/"),
+            )
         if not top_method.startswith(prefix):
-            raise _Stop(join_pointer(pointer, "x-top-method"), f"{top_method!r} does not start with the API's method prefix {prefix!r}")
+            raise _Stop(
+                join_pointer(pointer, "x-top-method"),
+                f"{top_method!r} does not start with the API's method prefix {prefix!r}",
+            )
         segments = top_method[len(prefix) :].split(".")
         names = [naming.member_name(s) for s in segments]
         if not all(names):
-            raise _Stop(join_pointer(pointer, "x-top-method"), f"{top_method!r}: every segment after {prefix!r} needs ASCII letters to name a Python attribute")
+            raise _Stop(
+                join_pointer(pointer, "x-top-method"),
+                f"{top_method!r}: every segment after {prefix!r} needs ASCII letters to name a Python attribute",
+            )
         module = "_".join(names).rstrip("_").replace("__", "_")
         scope = _EndpointScope(pointer)
         params = self.params(op, pointer, scope)
         resp_key = response_key(top_method)
-        response = self.response(op, pointer, resp_key, "".join(naming.pascal(n) for n in names) + "Response", scope)
+        stem = "".join(naming.pascal(n) for n in names)
+        params_model = self.params_model(op, pointer, stem + "Params", params, scope)
+        response = self.response(op, pointer, resp_key, stem + "Response", scope)
         business = self.business_result(op, pointer, response, scope)
         examples = self.examples(op, pointer)
         doc_notes = op.get("x-top-doc") or {}
@@ -415,12 +467,15 @@ class _Builder:
             response=response,
             response_key=resp_key,
             models=tuple(scope.order),
-            enums=tuple(sorted((e for e, _ in scope.enums.values()), key=lambda e: e.name)),
+            enums=tuple(
+                sorted((e for e, _ in scope.enums.values()), key=lambda e: e.name)
+            ),
             resource=tuple(names[:-1]),
             method_name=names[-1],
             call_path=".".join(names),
             module=module,
             const_name=module.upper(),
+            params_model=params_model,
             doc_page=".".join(segments) + ".md",
             request_examples=examples["request"],
             response_examples=examples["json"],
@@ -438,10 +493,15 @@ class _Builder:
         body, body_pointer = self.deref(body, join_pointer(pointer, "requestBody"))
         content = body.get("content", {})
         if FORM not in content:
-            raise _Stop(join_pointer(body_pointer, "content"), f"the business parameters must be a {FORM} body")
+            raise _Stop(
+                join_pointer(body_pointer, "content"),
+                f"the business parameters must be a {FORM} body",
+            )
         media_pointer = join_pointer(body_pointer, "content", FORM)
         media = content[FORM]
-        schema, schema_pointer = self.deref(media.get("schema", {}), join_pointer(media_pointer, "schema"))
+        schema, schema_pointer = self.deref(
+            media.get("schema", {}), join_pointer(media_pointer, "schema")
+        )
         encodings = media.get("encoding", {}) or {}
         required = set(schema.get("required", []))
         result: list[Param] = []
@@ -450,16 +510,27 @@ class _Builder:
             prop_pointer = join_pointer(schema_pointer, "properties", name)
             py_name = naming.field_name(name)
             if not py_name:
-                raise _Stop(prop_pointer, f"parameter {name!r} has no ASCII letters to make a Python name from")
+                raise _Stop(
+                    prop_pointer,
+                    f"parameter {name!r} has no ASCII letters to make a Python name from",
+                )
             if py_name in taken:
-                raise _Stop(prop_pointer, f"parameters {taken[py_name]!r} and {name!r} both become the Python name {py_name!r}; rename one")
+                raise _Stop(
+                    prop_pointer,
+                    f"parameters {taken[py_name]!r} and {name!r} both become the Python name {py_name!r}; rename one",
+                )
             taken[py_name] = name
             resolved, resolved_pointer = self.deref(prop, prop_pointer)
-            type_ref = self.type_of(resolved, resolved_pointer, name, scope, is_input=True)
+            type_ref = self.type_of(
+                resolved, resolved_pointer, name, scope, is_input=True
+            )
             encoding = self.encoding_of(type_ref)
             declared = (encodings.get(name) or {}).get("contentType")
             if encoding == "json" and declared != "application/json":
-                raise _Stop(prop_pointer, f"{name!r} is sent as JSON; add encoding: {{{name}: {{contentType: application/json}}}} to the request body")
+                raise _Stop(
+                    prop_pointer,
+                    f"{name!r} is sent as JSON; add encoding: {{{name}: {{contentType: application/json}}}} to the request body",
+                )
             result.append(
                 Param(
                     name=name,
@@ -476,6 +547,48 @@ class _Builder:
             )
         return tuple(result)
 
+    def params_model(
+        self,
+        op: Any,
+        pointer: str,
+        name: str,
+        params: tuple[Param, ...],
+        scope: _EndpointScope,
+    ) -> Model:
+        if name in scope.models or name in scope.enums:
+            raise _Stop(
+                pointer,
+                f"a struct or enum of this endpoint is named {name!r}, the name of its parameters model; retitle it",
+            )
+        fields = tuple(
+            Field(
+                p.name,
+                p.py_name,
+                p.type,
+                p.required,
+                p.description,
+                p.examples,
+                p.default,
+                p.constraints,
+                p.pointer,
+            )
+            for p in params
+        )
+        top_method = op.get("x-top-method", "")
+        model = Model(
+            name,
+            name,
+            f"{top_method} 的业务参数",
+            fields,
+            True,
+            False,
+            name + "Dict",
+            join_pointer(pointer, "requestBody"),
+        )
+        scope.models[name] = (model, b"")
+        scope.order.append(model)
+        return model
+
     @staticmethod
     def encoding_of(type_ref: TypeRef) -> Encoding:
         if type_ref.kind == "object":
@@ -487,18 +600,32 @@ class _Builder:
             return "datetime"
         return "scalar"
 
-    def response(self, op: Any, pointer: str, key: str, class_name: str, scope: _EndpointScope) -> Model:
+    def response(
+        self, op: Any, pointer: str, key: str, class_name: str, scope: _EndpointScope
+    ) -> Model:
         responses = op.get("responses") or {}
         ok_pointer = join_pointer(pointer, "responses", "200")
         if "200" not in responses:
-            raise _Stop(join_pointer(pointer, "responses"), "a TOP method answers with HTTP 200; add a '200' response")
+            raise _Stop(
+                join_pointer(pointer, "responses"),
+                "a TOP method answers with HTTP 200; add a '200' response",
+            )
         ok, ok_pointer = self.deref(responses["200"], ok_pointer)
         json_media = (ok.get("content") or {}).get("application/json")
         if json_media is None:
-            raise _Stop(join_pointer(ok_pointer, "content"), "the 200 response needs an application/json schema (the TOP envelope)")
-        schema, schema_pointer = self.deref(json_media.get("schema", {}), join_pointer(ok_pointer, "content", "application/json", "schema"))
+            raise _Stop(
+                join_pointer(ok_pointer, "content"),
+                "the 200 response needs an application/json schema (the TOP envelope)",
+            )
+        schema, schema_pointer = self.deref(
+            json_media.get("schema", {}),
+            join_pointer(ok_pointer, "content", "application/json", "schema"),
+        )
         envelope, envelope_pointer = self.success_envelope(schema, schema_pointer, key)
-        inner, inner_pointer = self.deref(envelope["properties"][key], join_pointer(envelope_pointer, "properties", key))
+        inner, inner_pointer = self.deref(
+            envelope["properties"][key],
+            join_pointer(envelope_pointer, "properties", key),
+        )
         if inner.get("type") != "object":
             raise _Stop(inner_pointer, f"{key} must be an object schema")
         named = dict(inner, title=class_name)
@@ -509,13 +636,21 @@ class _Builder:
     def success_envelope(self, schema: Any, pointer: str, key: str) -> tuple[Any, str]:
         candidates = [(schema, pointer)]
         if "oneOf" in schema:
-            candidates = [self.deref(s, join_pointer(pointer, "oneOf", i)) for i, s in enumerate(schema["oneOf"])]
+            candidates = [
+                self.deref(s, join_pointer(pointer, "oneOf", i))
+                for i, s in enumerate(schema["oneOf"])
+            ]
         for candidate, candidate_pointer in candidates:
             if key in (candidate.get("properties") or {}):
                 return candidate, candidate_pointer
-        raise _Stop(pointer, f"no success envelope: the schema needs an object with the property {key!r} (TOP names it after x-top-method)")
+        raise _Stop(
+            pointer,
+            f"no success envelope: the schema needs an object with the property {key!r} (TOP names it after x-top-method)",
+        )
 
-    def business_result(self, op: Any, pointer: str, response: Model, scope: _EndpointScope) -> BusinessResult | None:
+    def business_result(
+        self, op: Any, pointer: str, response: Model, scope: _EndpointScope
+    ) -> BusinessResult | None:
         marker = op.get("x-top-business-result")
         if marker is None:
             return None
@@ -525,33 +660,58 @@ class _Builder:
         for part in path:
             found = next((f for f in model.fields if f.name == part), None)
             if found is None or found.type.model is None:
-                raise _Stop(join_pointer(marker_pointer, "path"), f"{'.'.join(path)!r}: {part!r} is not an object field of {model.name}")
+                raise _Stop(
+                    join_pointer(marker_pointer, "path"),
+                    f"{'.'.join(path)!r}: {part!r} is not an object field of {model.name}",
+                )
             model = scope.models[found.type.model][0]
         names = {f.name: f for f in model.fields}
         success = marker.get("success")
         if success not in names or names[success].type.kind != "boolean":
-            raise _Stop(join_pointer(marker_pointer, "success"), f"{success!r} must name a boolean field of {model.name} ({', '.join(names) or 'no fields'})")
+            raise _Stop(
+                join_pointer(marker_pointer, "success"),
+                f"{success!r} must name a boolean field of {model.name} ({', '.join(names) or 'no fields'})",
+            )
         for role in ("code", "message"):
             value = marker.get(role)
             if value is not None and value not in names:
-                raise _Stop(join_pointer(marker_pointer, role), f"{value!r} is not a field of {model.name} ({', '.join(names)})")
+                raise _Stop(
+                    join_pointer(marker_pointer, role),
+                    f"{value!r} is not a field of {model.name} ({', '.join(names)})",
+                )
         return BusinessResult(path, success, marker.get("code"), marker.get("message"))
 
     def examples(self, op: Any, pointer: str) -> dict[str, tuple[Example, ...]]:
-        found: dict[str, list[Example]] = {"request": [], "json": [], "xml": [], "json-error": [], "xml-error": []}
+        found: dict[str, list[Example]] = {
+            "request": [],
+            "json": [],
+            "xml": [],
+            "json-error": [],
+            "xml-error": [],
+        }
         body = op.get("requestBody")
         if body is not None:
             body, body_pointer = self.deref(body, join_pointer(pointer, "requestBody"))
             media = (body.get("content") or {}).get(FORM) or {}
-            found["request"] = self.media_examples(media, join_pointer(body_pointer, "content", FORM))
+            found["request"] = self.media_examples(
+                media, join_pointer(body_pointer, "content", FORM)
+            )
         ok = (op.get("responses") or {}).get("200")
         if ok is not None:
             ok, ok_pointer = self.deref(ok, join_pointer(pointer, "responses", "200"))
-            for media_type, kind in (("application/json", "json"), ("application/xml", "xml")):
+            for media_type, kind in (
+                ("application/json", "json"),
+                ("application/xml", "xml"),
+            ):
                 media = (ok.get("content") or {}).get(media_type) or {}
-                for example in self.media_examples(media, join_pointer(ok_pointer, "content", media_type)):
-                    is_error = "error_response" in (example.value if isinstance(example.value, dict) else {}) or (
-                        isinstance(example.value, str) and example.value.lstrip().startswith("<error_response")
+                for example in self.media_examples(
+                    media, join_pointer(ok_pointer, "content", media_type)
+                ):
+                    is_error = "error_response" in (
+                        example.value if isinstance(example.value, dict) else {}
+                    ) or (
+                        isinstance(example.value, str)
+                        and example.value.lstrip().startswith("<error_response")
                     )
                     found[kind + "-error" if is_error else kind].append(example)
         return {k: tuple(v) for k, v in found.items()}
@@ -561,49 +721,93 @@ class _Builder:
         for name, example in (media.get("examples") or {}).items():
             example, _ = self.deref(example, join_pointer(pointer, "examples", name))
             value = example.get("value")
-            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
+            text = (
+                value
+                if isinstance(value, str)
+                else json.dumps(value, ensure_ascii=False, indent=2)
+            )
             result.append(Example(name, str(example.get("summary", "")), value, text))
         if "example" in media:
             value = media["example"]
-            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
+            text = (
+                value
+                if isinstance(value, str)
+                else json.dumps(value, ensure_ascii=False, indent=2)
+            )
             result.append(Example("example", "", value, text))
         return result
 
     # -- schemas -----------------------------------------------------------------------------
-    def type_of(self, schema: Any, pointer: str, field_name: str, scope: _EndpointScope, *, is_input: bool) -> TypeRef:
+    def type_of(
+        self,
+        schema: Any,
+        pointer: str,
+        field_name: str,
+        scope: _EndpointScope,
+        *,
+        is_input: bool,
+    ) -> TypeRef:
         schema, pointer = self.deref(schema, pointer)
         if not isinstance(schema, dict):
             raise _Stop(pointer, "expected a schema object")
         kind = schema.get("type")
         if isinstance(kind, list):
-            raise _Stop(pointer, f"type {kind!r}: a list of types is not supported; give one type (leave the field optional instead of adding 'null')")
+            raise _Stop(
+                pointer,
+                f"type {kind!r}: a list of types is not supported; give one type (leave the field optional instead of adding 'null')",
+            )
         if kind is None:
             for word in ("oneOf", "anyOf", "allOf"):
                 if word in schema:
-                    raise _Stop(pointer, f"{word} is not supported in TOP parameters and results; describe one object type")
+                    raise _Stop(
+                        pointer,
+                        f"{word} is not supported in TOP parameters and results; describe one object type",
+                    )
             if "properties" in schema:
                 kind = "object"
             else:
-                raise _Stop(pointer, "the schema has no type; add type: string, integer, number, boolean, object or array")
+                raise _Stop(
+                    pointer,
+                    "the schema has no type; add type: string, integer, number, boolean, object or array",
+                )
         if "enum" in schema and kind in ("integer", "string"):
             return self.enum_type(schema, pointer, field_name, scope, is_input=is_input)
         fmt = schema.get("format")
         if kind == "string":
             if fmt == "date-time":
-                return TypeRef("datetime", "datetime", "datetime", "datetime", "string(date-time)", fmt)
+                return TypeRef(
+                    "datetime",
+                    "datetime",
+                    "datetime",
+                    "datetime",
+                    "string(date-time)",
+                    fmt,
+                )
             if fmt == "date":
                 return TypeRef("date", "date", "date", "date", "string(date)", fmt)
-            return TypeRef("string", "str", "str", "str", _described("string", fmt), fmt)
+            return TypeRef(
+                "string", "str", "str", "str", _described("string", fmt), fmt
+            )
         if kind == "integer":
-            return TypeRef("integer", "int", "int", "int", _described("integer", fmt), fmt)
+            return TypeRef(
+                "integer", "int", "int", "int", _described("integer", fmt), fmt
+            )
         if kind == "number":
-            return TypeRef("number", "float", "float", "float", _described("number", fmt), fmt)
+            return TypeRef(
+                "number", "float", "float", "float", _described("number", fmt), fmt
+            )
         if kind == "boolean":
             return TypeRef("boolean", "bool", "bool", "bool", "boolean", fmt)
         if kind == "array":
             if "items" not in schema:
                 raise _Stop(pointer, "an array needs items: the schema of its elements")
-            item = self.type_of(schema["items"], join_pointer(pointer, "items"), field_name, scope, is_input=is_input)
+            item = self.type_of(
+                schema["items"],
+                join_pointer(pointer, "items"),
+                field_name,
+                scope,
+                is_input=is_input,
+            )
             return TypeRef(
                 "array",
                 f"list[{item.annotation}]",
@@ -613,34 +817,70 @@ class _Builder:
                 item=item,
             )
         if kind == "object":
-            return self.model_type(schema, pointer, naming.pascal(field_name) or "Struct", scope, is_input=is_input)
-        raise _Stop(pointer, f"type {kind!r} is not supported; use string, integer, number, boolean, object or array")
+            return self.model_type(
+                schema,
+                pointer,
+                naming.pascal(field_name) or "Struct",
+                scope,
+                is_input=is_input,
+            )
+        raise _Stop(
+            pointer,
+            f"type {kind!r} is not supported; use string, integer, number, boolean, object or array",
+        )
 
-    def enum_type(self, schema: dict[str, Any], pointer: str, field_name: str, scope: _EndpointScope, *, is_input: bool) -> TypeRef:
+    def enum_type(
+        self,
+        schema: dict[str, Any],
+        pointer: str,
+        field_name: str,
+        scope: _EndpointScope,
+        *,
+        is_input: bool,
+    ) -> TypeRef:
         values = schema["enum"]
-        base: Literal["int", "str"] = "int" if schema.get("type") == "integer" else "str"
-        described = {m.get("value"): m for m in schema.get("x-top-enum", []) if isinstance(m, dict)}
+        base: Literal["int", "str"] = (
+            "int" if schema.get("type") == "integer" else "str"
+        )
+        described = {
+            m.get("value"): m
+            for m in schema.get("x-top-enum", [])
+            if isinstance(m, dict)
+        }
         members: list[EnumMember] = []
         taken: set[str] = set()
         for value in values:
             entry = described.get(value, {})
-            name = entry.get("name") or (naming.constant(str(value)) if base == "str" else "")
+            name = entry.get("name") or (
+                naming.constant(str(value)) if base == "str" else ""
+            )
             if not name or not naming.is_identifier(naming.constant(name)):
                 name = f"VALUE_{value}".replace("-", "MINUS_")
             name = naming.constant(name)
             if name in taken:
-                raise _Stop(pointer, f"enum values {values!r} give the member name {name!r} twice; set distinct x-top-enum names")
+                raise _Stop(
+                    pointer,
+                    f"enum values {values!r} give the member name {name!r} twice; set distinct x-top-enum names",
+                )
             taken.add(name)
             members.append(EnumMember(name, value, str(entry.get("label", ""))))
         enum_name = naming.pascal(str(schema.get("title") or field_name))
         if not enum_name:
-            raise _Stop(pointer, "the enum needs a title with ASCII letters to name its Python class")
-        enum = EnumType(enum_name, str(schema.get("description", "")), base, tuple(members), pointer)
+            raise _Stop(
+                pointer,
+                "the enum needs a title with ASCII letters to name its Python class",
+            )
+        enum = EnumType(
+            enum_name, str(schema.get("description", "")), base, tuple(members), pointer
+        )
         self.claim(scope, enum_name, pointer)
         key = canonical_json([base, [(m.name, m.value, m.label) for m in members]])
         existing = scope.enums.get(enum_name)
         if existing is not None and existing[1] != key:
-            raise _Stop(pointer, f"two different enums are named {enum_name!r} in this endpoint (the other at {existing[0].pointer}); give one another title")
+            raise _Stop(
+                pointer,
+                f"two different enums are named {enum_name!r} in this endpoint (the other at {existing[0].pointer}); give one another title",
+            )
         if existing is None:
             scope.enums[enum_name] = (enum, key)
         literal = ", ".join(json.dumps(v, ensure_ascii=False) for v in values)
@@ -657,28 +897,56 @@ class _Builder:
     def claim(self, scope: _EndpointScope, name: str, pointer: str) -> None:
         other = scope.models.get(name)
         other_enum = scope.enums.get(name)
-        if (other is not None and other[0].pointer != pointer and name in scope.enums) or (
-            other_enum is not None and name in scope.models
-        ):
-            raise _Stop(pointer, f"the name {name!r} is used by both a struct and an enum in this endpoint; retitle one")
+        if (
+            other is not None and other[0].pointer != pointer and name in scope.enums
+        ) or (other_enum is not None and name in scope.models):
+            raise _Stop(
+                pointer,
+                f"the name {name!r} is used by both a struct and an enum in this endpoint; retitle one",
+            )
 
-    def model_type(self, schema: dict[str, Any], pointer: str, fallback: str, scope: _EndpointScope, *, is_input: bool) -> TypeRef:
+    def model_type(
+        self,
+        schema: dict[str, Any],
+        pointer: str,
+        fallback: str,
+        scope: _EndpointScope,
+        *,
+        is_input: bool,
+    ) -> TypeRef:
         struct = str(schema.get("title") or fallback)
         name = naming.pascal(struct)
         if not name:
-            raise _Stop(pointer, f"the struct name {struct!r} has no ASCII letters; set a title such as UserParam")
-        key = canonical_json({k: v for k, v in schema.items() if k not in ("description", "examples", "example")})
+            raise _Stop(
+                pointer,
+                f"the struct name {struct!r} has no ASCII letters; set a title such as UserParam",
+            )
+        key = canonical_json(
+            {
+                k: v
+                for k, v in schema.items()
+                if k not in ("description", "examples", "example")
+            }
+        )
         existing = scope.models.get(name)
         if existing is not None:
             if existing[1] != key:
-                raise _Stop(pointer, f"two different structs are named {struct!r} in this endpoint (the other at {existing[0].pointer}); give one another title")
+                raise _Stop(
+                    pointer,
+                    f"two different structs are named {struct!r} in this endpoint (the other at {existing[0].pointer}); give one another title",
+                )
             if is_input and not existing[0].is_input:
                 _replace_model(scope, name, is_input=True)
         else:
             if name in scope.enums:
-                raise _Stop(pointer, f"the name {name!r} is used by both a struct and an enum in this endpoint; retitle one")
+                raise _Stop(
+                    pointer,
+                    f"the name {name!r} is used by both a struct and an enum in this endpoint; retitle one",
+                )
             # reserve the name before the fields, so a struct containing itself is caught
-            placeholder = Model(name, struct, "", (), is_input, not is_input, name + "Dict", pointer)
+            placeholder = Model(
+                name, struct, "", (), is_input, not is_input, name + "Dict", pointer
+            )
             scope.models[name] = (placeholder, key)
             fields = self.fields(schema, pointer, scope, is_input=is_input)
             model = Model(
@@ -702,7 +970,14 @@ class _Builder:
             model=name,
         )
 
-    def fields(self, schema: dict[str, Any], pointer: str, scope: _EndpointScope, *, is_input: bool) -> tuple[Field, ...]:
+    def fields(
+        self,
+        schema: dict[str, Any],
+        pointer: str,
+        scope: _EndpointScope,
+        *,
+        is_input: bool,
+    ) -> tuple[Field, ...]:
         required = set(schema.get("required", []))
         result: list[Field] = []
         taken: dict[str, str] = {}
@@ -710,14 +985,22 @@ class _Builder:
             prop_pointer = join_pointer(pointer, "properties", name)
             py_name = naming.field_name(name)
             if not py_name:
-                raise _Stop(prop_pointer, f"field {name!r} has no ASCII letters to make a Python name from")
+                raise _Stop(
+                    prop_pointer,
+                    f"field {name!r} has no ASCII letters to make a Python name from",
+                )
             if py_name in taken:
-                raise _Stop(prop_pointer, f"fields {taken[py_name]!r} and {name!r} both become the Python name {py_name!r}; rename one")
+                raise _Stop(
+                    prop_pointer,
+                    f"fields {taken[py_name]!r} and {name!r} both become the Python name {py_name!r}; rename one",
+                )
             taken[py_name] = name
             resolved, resolved_pointer = self.deref(prop, prop_pointer)
             if resolved is schema:
                 raise _Stop(prop_pointer, "a struct cannot contain itself")
-            type_ref = self.type_of(resolved, resolved_pointer, name, scope, is_input=is_input)
+            type_ref = self.type_of(
+                resolved, resolved_pointer, name, scope, is_input=is_input
+            )
             result.append(
                 Field(
                     name=name,
@@ -744,7 +1027,16 @@ class _Stop(Exception):
 
 def _replace_model(scope: _EndpointScope, name: str, *, is_input: bool) -> None:
     model, key = scope.models[name]
-    updated = Model(model.name, model.struct, model.description, model.fields, is_input or model.is_input, True, model.dict_name, model.pointer)
+    updated = Model(
+        model.name,
+        model.struct,
+        model.description,
+        model.fields,
+        is_input or model.is_input,
+        True,
+        model.dict_name,
+        model.pointer,
+    )
     scope.models[name] = (updated, key)
     scope.order[:] = [updated if m.name == name else m for m in scope.order]
 

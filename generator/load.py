@@ -23,9 +23,9 @@ from .errors import Problem, SpecError
 ROOT_FILE = "openapi.yaml"
 
 try:  # libyaml's parser is much faster; the composed nodes are the same
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
 class _Loader(_BaseLoader):
@@ -76,7 +76,10 @@ class SourceMap:
     def problem(self, pointer: str, message: str) -> Problem:
         where = self.locate(pointer)
         return Problem(
-            where.file if where else None, where.line if where else None, pointer, message
+            where.file if where else None,
+            where.line if where else None,
+            pointer,
+            message,
         )
 
 
@@ -103,7 +106,9 @@ def _read_yaml(path: Path, shown: Path) -> tuple[Any, dict[str, int]]:
     except FileNotFoundError:
         raise SpecError([Problem(shown, None, "", "no such file")]) from None
     except OSError as exc:
-        raise SpecError([Problem(shown, None, "", f"cannot be read: {exc.strerror}")]) from None
+        raise SpecError(
+            [Problem(shown, None, "", f"cannot be read: {exc.strerror}")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -113,20 +118,31 @@ def _read_yaml(path: Path, shown: Path) -> tuple[Any, dict[str, int]]:
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise SpecError([Problem(shown, line, "", "contains a NUL byte; YAML cannot hold one")])
+        raise SpecError(
+            [Problem(shown, line, "", "contains a NUL byte; YAML cannot hold one")]
+        )
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        where = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
         raise SpecError(
-            [Problem(shown, line, "", f"invalid YAML: {what}; fix the syntax at this line")]
+            [
+                Problem(
+                    shown,
+                    where,
+                    "",
+                    f"invalid YAML: {what}; fix the syntax at this line",
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(shown, None, "", f"invalid YAML: {exc}")]) from None
     if node is None:
-        raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
+        raise SpecError(
+            [Problem(shown, 1, "", "is empty; expected an OpenAPI document")]
+        )
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     data = _construct(node, "", lines, problems, shown, set())
@@ -151,17 +167,31 @@ def _construct(
         active.add(id(node))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _SCALARS.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = (
+                _SCALARS.construct_object(key_node)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
             if key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(
-                    Problem(shown, key_node.start_mark.line + 1, pointer, "YAML merge keys (<<) are not supported; write the keys out")
+                    Problem(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        pointer,
+                        "YAML merge keys (<<) are not supported; write the keys out",
+                    )
                 )
                 continue
             if isinstance(key, int) and not isinstance(key, bool):
                 key = str(key)
             if not isinstance(key, str):
                 problems.append(
-                    Problem(shown, key_node.start_mark.line + 1, pointer, f"mapping key {key!r} must be a string")
+                    Problem(
+                        shown,
+                        key_node.start_mark.line + 1,
+                        pointer,
+                        f"mapping key {key!r} must be a string",
+                    )
                 )
                 continue
             if key in result:
@@ -189,10 +219,19 @@ def _construct(
         return items
     value = _SCALARS.construct_object(node)
     if isinstance(value, bytes):
-        problems.append(Problem(shown, lines[pointer], pointer, "binary (!!binary) values are not supported"))
+        problems.append(
+            Problem(
+                shown,
+                lines[pointer],
+                pointer,
+                "binary (!!binary) values are not supported",
+            )
+        )
         return None
     if isinstance(value, float) and value != value:  # NaN cannot be written as JSON
-        problems.append(Problem(shown, lines[pointer], pointer, "NaN is not a JSON value"))
+        problems.append(
+            Problem(shown, lines[pointer], pointer, "NaN is not a JSON value")
+        )
         return None
     return value
 
@@ -206,13 +245,33 @@ def load_spec(spec: Path) -> LoadedSpec:
     """Read ``spec`` (a folder holding ``openapi.yaml``, or the root file itself) and bundle it."""
     root_file = spec / ROOT_FILE if spec.is_dir() else spec
     if not root_file.exists():
-        raise SpecError([Problem(spec, None, "", f"no {ROOT_FILE} here; point --spec at the spec folder or its root file")])
+        raise SpecError(
+            [
+                Problem(
+                    spec,
+                    None,
+                    "",
+                    f"no {ROOT_FILE} here; point --spec at the spec folder or its root file",
+                )
+            ]
+        )
     root_dir = root_file.parent
     shown_root = _shown(root_file)
     document, root_lines = _read_yaml(root_file, shown_root)
     if not isinstance(document, dict):
-        raise SpecError([Problem(shown_root, 1, "", "the root document must be a mapping (an OpenAPI object)")])
-    source = SourceMap({p: Location(shown_root, line) for p, line in root_lines.items()})
+        raise SpecError(
+            [
+                Problem(
+                    shown_root,
+                    1,
+                    "",
+                    "the root document must be a mapping (an OpenAPI object)",
+                )
+            ]
+        )
+    source = SourceMap(
+        {p: Location(shown_root, line) for p, line in root_lines.items()}
+    )
     files = [root_file]
     problems: list[Problem] = []
 
@@ -220,27 +279,49 @@ def load_spec(spec: Path) -> LoadedSpec:
     if isinstance(paths, dict):
         for path_key, item in paths.items():
             item_pointer = join_pointer("/paths", path_key)
-            if not (isinstance(item, dict) and set(item) == {"$ref"} and isinstance(item["$ref"], str)):
+            if not (
+                isinstance(item, dict)
+                and set(item) == {"$ref"}
+                and isinstance(item["$ref"], str)
+            ):
                 # inline path items are allowed; their refs are checked like any other
                 continue
             target, fragment = _split_ref(item["$ref"])
             if not target or fragment:
-                problems.append(source.problem(join_pointer(item_pointer, "$ref"), "a path's $ref must name a whole endpoint file, like endpoints/<method>.yaml"))
+                problems.append(
+                    source.problem(
+                        join_pointer(item_pointer, "$ref"),
+                        "a path's $ref must name a whole endpoint file, like endpoints/<method>.yaml",
+                    )
+                )
                 continue
             file = (root_dir / target).resolve()
             try:
                 data, lines = _read_yaml(file, _shown(file))
             except SpecError as exc:
                 problems.extend(
-                    p if p.file is not None else Problem(_shown(file), p.line, p.pointer, p.message)
+                    (
+                        p
+                        if p.file is not None
+                        else Problem(_shown(file), p.line, p.pointer, p.message)
+                    )
                     for p in exc.problems
                 )
                 continue
             if not isinstance(data, dict):
-                problems.append(Problem(_shown(file), 1, "", "an endpoint file must be a mapping (an OpenAPI Path Item)"))
+                problems.append(
+                    Problem(
+                        _shown(file),
+                        1,
+                        "",
+                        "an endpoint file must be a mapping (an OpenAPI Path Item)",
+                    )
+                )
                 continue
             files.append(file)
-            _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
+            _rewrite_refs(
+                data, file, root_file, item_pointer, "", source, problems, lines
+            )
             paths[path_key] = data
             for pointer, line in lines.items():
                 source.locations[item_pointer + pointer] = Location(_shown(file), line)
@@ -249,7 +330,11 @@ def load_spec(spec: Path) -> LoadedSpec:
         raise SpecError(problems)
     digest = hashlib.sha256()
     for file in files:
-        digest.update(str(file.relative_to(root_dir) if file.is_relative_to(root_dir) else file).encode())
+        digest.update(
+            str(
+                file.relative_to(root_dir) if file.is_relative_to(root_dir) else file
+            ).encode()
+        )
         digest.update(b"\0" + file.read_bytes() + b"\0")
     return LoadedSpec(document, source, shown_root, tuple(files), digest.hexdigest())
 
@@ -271,24 +356,72 @@ def _rewrite_refs(
             target, fragment = _split_ref(ref)
             if fragment and not fragment.startswith("/"):
                 fragment = ""
-                problems.append(_problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: the part after # must be a JSON pointer such as #/components/schemas/Name"))
+                problems.append(
+                    _problem_at(
+                        file,
+                        lines,
+                        source,
+                        mount,
+                        pointer,
+                        f"$ref {ref!r}: the part after # must be a JSON pointer such as #/components/schemas/Name",
+                    )
+                )
             elif not target:
                 node["$ref"] = "#" + mount + fragment
             elif (file.parent / target).resolve() == root_file.resolve():
                 node["$ref"] = "#" + fragment
             else:
-                problems.append(_problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: a reference must point into the root document ({ROOT_FILE}) or into its own file"))
+                problems.append(
+                    _problem_at(
+                        file,
+                        lines,
+                        source,
+                        mount,
+                        pointer,
+                        f"$ref {ref!r}: a reference must point into the root document ({ROOT_FILE}) or into its own file",
+                    )
+                )
         for key, value in node.items():
-            _rewrite_refs(value, file, root_file, mount, join_pointer(pointer, key), source, problems, lines)
+            _rewrite_refs(
+                value,
+                file,
+                root_file,
+                mount,
+                join_pointer(pointer, key),
+                source,
+                problems,
+                lines,
+            )
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            _rewrite_refs(value, file, root_file, mount, join_pointer(pointer, i), source, problems, lines)
+            _rewrite_refs(
+                value,
+                file,
+                root_file,
+                mount,
+                join_pointer(pointer, i),
+                source,
+                problems,
+                lines,
+            )
 
 
-def _problem_at(file: Path, lines: Mapping[str, int] | None, source: SourceMap, mount: str, pointer: str, message: str) -> Problem:
+def _problem_at(
+    file: Path,
+    lines: Mapping[str, int] | None,
+    source: SourceMap,
+    mount: str,
+    pointer: str,
+    message: str,
+) -> Problem:
     if lines is None:
         return source.problem(pointer, message)
-    return Problem(_shown(file), lines.get(join_pointer(pointer, "$ref"), lines.get(pointer)), mount + pointer, message)
+    return Problem(
+        _shown(file),
+        lines.get(join_pointer(pointer, "$ref"), lines.get(pointer)),
+        mount + pointer,
+        message,
+    )
 
 
 def _shown(path: Path) -> Path:
@@ -330,4 +463,6 @@ def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
 
 def canonical_json(value: Any) -> bytes:
     """Stable bytes for hashing and comparing parts of a document."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    ).encode()

@@ -10,30 +10,79 @@ import unicodedata
 # member called like one of these would shadow it inside the class body.
 _ANNOTATION_NAMES = frozenset(
     {
-        "str", "int", "float", "bool", "list", "dict", "datetime", "date", "Any", "Literal",
-        "Field", "BaseModel", "ConfigDict", "TypedDict", "NotRequired", "Required", "Sequence",
-        "IntEnum", "StrEnum", "Mapping", "Optional", "Union", "None", "True", "False",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "list",
+        "dict",
+        "datetime",
+        "date",
+        "Any",
+        "Literal",
+        "Field",
+        "BaseModel",
+        "ConfigDict",
+        "TypedDict",
+        "NotRequired",
+        "Required",
+        "Sequence",
+        "IntEnum",
+        "StrEnum",
+        "Mapping",
+        "Optional",
+        "Union",
+        "None",
+        "True",
+        "False",
     }
 )
 _BASEMODEL_NAMES = frozenset(
     {
-        "copy", "dict", "json", "schema", "schema_json", "construct", "validate", "parse_obj",
-        "parse_raw", "parse_file", "from_orm", "update_forward_refs", "fields", "model_config",
+        "copy",
+        "dict",
+        "json",
+        "schema",
+        "schema_json",
+        "construct",
+        "validate",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "update_forward_refs",
+        "fields",
+        "model_config",
     }
 )
 # A resource's members share its class body with the annotations of its methods (which use
 # ``Sequence`` rather than ``list``, so ``client.event.list`` can keep its natural name).
 _RESOURCE_NAMES = frozenset(
     {
-        "with_options", "close", "aclose", "str", "int", "float", "bool", "datetime", "date",
-        "Sequence", "Any", "Mapping", "Literal", "None", "True", "False",
+        "with_options",
+        "close",
+        "aclose",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "datetime",
+        "date",
+        "Sequence",
+        "Any",
+        "Mapping",
+        "Literal",
+        "None",
+        "True",
+        "False",
     }
 )
 
 
 def words(name: str) -> list[str]:
     """Split ``fooBar-baz_qux2`` into lower-case words ``[foo, bar, baz, qux2]``; non-ASCII
-    letters are transliterated where Unicode gives an ASCII form and dropped otherwise."""
+    letters are transliterated where Unicode gives an ASCII form and dropped otherwise.
+    """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", ascii_name)
     ascii_name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", ascii_name)

@@ -1,0 +1,137 @@
+"""``maizuo-gen``: the command line. User errors print ``file:line: pointer: message`` and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GeneratorError, SpecError
+
+EXIT_OK, EXIT_STALE, EXIT_USAGE = 0, 1, 2
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    changes = generate(args.spec, args.out)
+    if changes:
+        print(
+            f"{args.out}: {len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"
+        )
+        print(changes.summary())
+    else:
+        print(f"{args.out}: up to date")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .generate import build
+
+    api = build(args.spec)
+    print(f"{args.spec}: valid ({len(api.operations)} endpoints)")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .generate import check
+
+    changes = check(args.spec, args.out)
+    if not changes:
+        print(f"{args.out}: up to date with {args.spec}")
+        return EXIT_OK
+    print(
+        f"{args.out} is stale: `make generate` would change these files:",
+        file=sys.stderr,
+    )
+    print(changes.summary(), file=sys.stderr)
+    return EXIT_STALE
+
+
+def _spec_and_out(parser: argparse.ArgumentParser, *, out: bool = True) -> None:
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        default=Path("spec"),
+        help="spec folder or root file (default: spec/)",
+    )
+    if out:
+        parser.add_argument(
+            "--out",
+            type=Path,
+            default=Path("generated"),
+            help="output folder (default: generated/)",
+        )
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="maizuo-gen",
+        description="Generate the Damai Maizuo SDK from its OpenAPI spec.",
+    )
+    main.add_argument(
+        "--version", action="version", version=f"maizuo-gen {__version__}"
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    def command(
+        name: str, help_text: str, handler: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        handlers[name] = handler
+        return sub
+
+    _spec_and_out(
+        command("generate", "regenerate the output folder from the spec", _generate)
+    )
+    _spec_and_out(
+        command("validate", "check the spec and report every problem", _validate),
+        out=False,
+    )
+    _spec_and_out(
+        command(
+            "check",
+            "exit 1 if the output folder is not what the spec generates",
+            _check,
+        )
+    )
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except SpecError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            "interrupted; the output folder is unchanged or complete", file=sys.stderr
+        )
+        return 130
+    except (
+        Exception
+    ) as exc:  # a bug: say so in one line, and give the traceback only on request
+        if os.environ.get("MAIZUO_GEN_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (set MAIZUO_GEN_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

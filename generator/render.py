@@ -1,0 +1,409 @@
+"""Stage 4: the IR through the Jinja2 templates into source text, one file at a time.
+
+Templates print what the IR decided; the few things a file needs that follow from the IR
+(which names a module imports) are worked out here, in :func:`model_module` and
+:func:`resource_module`, so templates stay loops and simple conditions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import GeneratorError
+from .format import format_python
+from .ir import Api, EnumType, Field, Model, Operation, Param, Resource, TypeRef
+from .naming import is_identifier
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def docstring(text: str, indent: int = 0) -> str:
+    """``text`` as a triple-quoted docstring literal that is safe whatever it holds."""
+    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", body)
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    pad = " " * indent
+    lines = body.split("\n")
+    joined = "\n".join(
+        [lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]]
+    )
+    if len(lines) > 1:
+        joined += "\n" + pad
+    return f'"""{joined}"""'
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for a JSON value."""
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return (
+            "("
+            + ", ".join(pyrepr(v) for v in value)
+            + ("," if len(value) == 1 else "")
+            + ")"
+        )
+    return repr(value)
+
+
+def md_cell(text: Any) -> str:
+    """Text for one cell of a Markdown table."""
+    value = text if isinstance(text, str) else json.dumps(text, ensure_ascii=False)
+    value = _CONTROL.sub(" ", value)
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>").strip()
+
+
+def md_code(text: str) -> str:
+    """Inline code that survives backticks inside."""
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+
+
+def fence(text: str) -> str:
+    """A code fence longer than any run of backticks inside ``text``."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class ModelModule:
+    operation: Operation
+    typing: tuple[str, ...]
+    runtime: tuple[str, ...]
+    needs_field: bool
+    needs_datetime: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResourceModule:
+    name: str
+    resources: tuple[Resource, ...]
+    """Every resource in this module, parents before children."""
+    operations: tuple[Operation, ...]
+    typing: tuple[str, ...]
+    collections: tuple[str, ...]
+    datetime: tuple[str, ...]
+    models: tuple[tuple[str, tuple[str, ...]], ...]
+    """``(models module, names)`` imported for annotations and calls."""
+
+
+def _walk_types(ref: TypeRef) -> Iterator[TypeRef]:
+    yield ref
+    if ref.item is not None:
+        yield from _walk_types(ref.item)
+
+
+def model_module(op: Operation) -> ModelModule:
+    typing: set[str] = set()
+    runtime: set[str] = set()
+    dates: set[str] = set()
+    needs_field = False
+    for model in op.models:
+        runtime.add("RequestModel" if model.is_input else "ResponseModel")
+        if model.is_input:
+            typing.add("TypedDict")
+        for f in model.fields:
+            if "Field(" in declaration(f, model):
+                needs_field = True
+            if model.is_input and not f.required:
+                typing.add("NotRequired")
+            for t in _walk_types(f.type):
+                if t.kind == "datetime":
+                    runtime.add("TopDateTime")
+                    dates.add("datetime")
+                if t.kind == "date":
+                    dates.add("date")
+                if t.kind == "enum" and model.is_input:
+                    typing.add("Literal")
+    for enum in op.enums:
+        runtime.add("LabeledIntEnum" if enum.base == "int" else "LabeledStrEnum")
+    return ModelModule(
+        op,
+        tuple(sorted(typing)),
+        tuple(sorted(runtime)),
+        needs_field,
+        tuple(sorted(dates)),
+    )
+
+
+def _flatten(resource: Resource) -> Iterator[Resource]:
+    yield resource
+    for child in resource.children:
+        yield from _flatten(child)
+
+
+def resource_module(resource: Resource) -> ResourceModule:
+    resources = tuple(_flatten(resource))
+    operations = tuple(
+        sorted(
+            [op for r in resources for op in r.methods]
+            + [r.call for r in resources if r.call],
+            key=lambda o: o.top_method,
+        )
+    )
+    typing: set[str] = set()
+    collections: set[str] = set()
+    dates: set[str] = set()
+    models: dict[str, set[str]] = {}
+    for op in operations:
+        names = models.setdefault(op.module, set())
+        names.update({op.params_model.name, op.response.name})
+        for param in op.params:
+            for t in _walk_types(param.type):
+                if t.kind == "array":
+                    collections.add("Sequence")
+                if t.kind == "enum":
+                    typing.add("Literal")
+                if t.kind in ("datetime", "date"):
+                    dates.add(t.kind if t.kind == "date" else "datetime")
+                if t.model:
+                    names.update({t.model, t.model + "Dict"})
+                if t.enum:
+                    names.add(t.enum)
+    return ResourceModule(
+        name=resource.module,
+        resources=resources,
+        operations=operations,
+        typing=tuple(sorted(typing)),
+        collections=tuple(sorted(collections)),
+        datetime=tuple(sorted(dates)),
+        models=tuple(
+            (module, tuple(sorted(names))) for module, names in sorted(models.items())
+        ),
+    )
+
+
+def declaration(field: Field, model: Model) -> str:
+    """What follows ``name:`` in a model's class body: the annotation and the default."""
+    optional = not field.required or model.is_output
+    arguments = ["default=None"] if optional else []
+    if field.py_name != field.name:
+        arguments.append(f"alias={field.name!r}")
+    arguments.extend(
+        f"{key}={pyrepr(value)}" for key, value in field.constraints.items()
+    )
+    if field.examples:
+        arguments.append(f"examples={pyrepr(list(field.examples))}")
+    if field.deprecated:
+        arguments.append("deprecated=True")
+    annotation = field.type.annotation + (" | None" if optional else "")
+    if arguments == ["default=None"]:
+        return f"{annotation} = None"
+    if arguments:
+        return f"{annotation} = Field({', '.join(arguments)})"
+    return annotation
+
+
+def dict_annotation(field: Field) -> str:
+    """The type of a key of a request TypedDict."""
+    if field.required:
+        return field.type.dict_annotation
+    return f"NotRequired[{field.type.dict_annotation}]"
+
+
+def identifier_keys(model: Model) -> bool:
+    """Can the model's TypedDict twin be a class (every wire name a Python identifier)?"""
+    return all(is_identifier(f.name) for f in model.fields)
+
+
+def method_docstring(op: Operation) -> str:
+    """The docstring of a resource method: what the doc page says, its arguments and errors."""
+    lines = [op.summary or op.top_method]
+    if op.description and op.description != op.summary:
+        lines += ["", op.description]
+    lines += ["", f"TOP method ``{op.top_method}``."]
+    if not op.idempotent:
+        lines.append(
+            "Not idempotent: once the request may have reached the service it is never resent."
+        )
+    if op.params:
+        lines += ["", "Args:"]
+        for p in op.params:
+            text = one_line(p.description) or p.type.schema_type
+            lines.append(
+                f"    {p.py_name}: {text}" + ("" if p.required else " (optional)")
+            )
+    lines += ["", "Raises:"]
+    lines.append("    ParameterError: a parameter fails validation; nothing was sent.")
+    if op.business_result:
+        lines.append(
+            "    BusinessError: the service answered that the operation did not succeed."
+        )
+    lines.append("    APIError: the gateway refused the call (a subclass tells why).")
+    lines.append(
+        "    APIConnectionError: the gateway could not be reached or did not answer in time."
+    )
+    return "\n".join(lines)
+
+
+def type_link(ref: TypeRef) -> str:
+    """A type for a docs table, linking structs and enums to their section."""
+    if ref.kind == "array" and ref.item is not None:
+        return f"list of {type_link(ref.item)}"
+    name = ref.model or ref.enum
+    if name:
+        return f"[{name}](#{name.lower()})"
+    return f"`{ref.schema_type}`"
+
+
+def examples_cell(examples: tuple[Any, ...]) -> str:
+    return "<br>".join(md_code(json.dumps(e, ensure_ascii=False)) for e in examples)
+
+
+def constraints_cell(item: Field | Param) -> str:
+    parts = [
+        f"{key}={json.dumps(value, ensure_ascii=False)}"
+        for key, value in item.constraints.items()
+    ]
+    if item.default is not None:
+        parts.append(f"default={json.dumps(item.default, ensure_ascii=False)}")
+    return md_cell(", ".join(parts))
+
+
+def example_value(
+    ref: TypeRef, examples: tuple[Any, ...], models: dict[str, Model]
+) -> Any:
+    """A value for ``ref`` built from the spec's examples (``None`` when it gives none)."""
+    if examples:
+        return examples[0]
+    if ref.model is not None:
+        model = models[ref.model]
+        value = {}
+        for f in model.fields:
+            inner = example_value(f.type, f.examples, models)
+            if inner is not None:
+                value[f.name] = inner
+        return value
+    if ref.item is not None:
+        inner = example_value(ref.item, (), models)
+        return None if inner is None else [inner]
+    return None
+
+
+def call_example(op: Operation, api: Api) -> str:
+    """A runnable example of calling ``op``, with error handling, as a Markdown code block."""
+    models = {m.name: m for m in op.models}
+    request = op.request_examples[0].value if op.request_examples else {}
+    arguments = []
+    for p in op.params:
+        value = (
+            request.get(p.name)
+            if isinstance(request, dict) and p.name in request
+            else example_value(p.type, p.examples, models)
+        )
+        if value is not None:
+            arguments.append(f"        {p.py_name}={pyrepr(value)},")
+    body = "\n".join(arguments)
+    source = (
+        f"from {api.package} import Client, errors\n\n"
+        f"client = Client()  # reads {api.env_prefix}_APP_KEY and {api.env_prefix}_APP_SECRET\n"
+        "try:\n"
+        f"    response = client.{op.call_path}(\n{body}\n    )\n"
+        + (
+            "except errors.BusinessError as exc:\n"
+            "    print('not done:', exc.result_code, exc.result_msg, exc.request_id)\n"
+            if op.business_result
+            else ""
+        )
+        + "except errors.APIError as exc:\n"
+        "    print('refused:', exc.code, exc.sub_code, exc.sub_msg, exc.request_id)\n"
+        "except errors.MaizuoError as exc:\n"
+        "    print('failed:', exc)\n"
+        "else:\n"
+        "    print(response)\n"
+    )
+    code = format_python(source)
+    return f"{fence(code)}python\n{code}{fence(code)}"
+
+
+def enum_labels(enum: EnumType) -> str:
+    return pyrepr({m.value: m.label for m in enum.members})
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.tests["identifier_keys"] = identifier_keys
+    env.filters.update(
+        docstring=docstring,
+        pyrepr=pyrepr,
+        md_cell=md_cell,
+        md_code=md_code,
+        fence=fence,
+        one_line=one_line,
+        enum_labels=enum_labels,
+        declaration=declaration,
+        method_docstring=method_docstring,
+        type_link=type_link,
+        examples_cell=examples_cell,
+        constraints_cell=constraints_cell,
+        call_example=call_example,
+        dict_annotation=dict_annotation,
+        tojson_pretty=lambda v: json.dumps(v, ensure_ascii=False, indent=2),
+    )
+    return env
+
+
+def render_api(api: Api) -> dict[str, str]:
+    """Every generated file's text (Python not yet formatted), by path relative to the output."""
+    env = environment()
+    pkg = api.package
+    files: dict[str, str] = {}
+
+    def render(template: str, path: str, **context: Any) -> None:
+        try:
+            files[path] = env.get_template(template).render(api=api, **context)
+        except jinja2.TemplateError as exc:
+            raise GeneratorError(f"template {template}: {exc}") from exc
+
+    render("pyproject.toml.j2", "pyproject.toml")
+    render("README.md.j2", "README.md")
+    render("package/__init__.py.j2", f"{pkg}/__init__.py")
+    render("package/_version.py.j2", f"{pkg}/_version.py")
+    render("package/_client.py.j2", f"{pkg}/_client.py")
+    render("package/models/__init__.py.j2", f"{pkg}/models/__init__.py")
+    render("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py")
+    files[f"{pkg}/py.typed"] = ""
+    for op in api.operations:
+        render(
+            "package/models/module.py.j2",
+            f"{pkg}/models/{op.module}.py",
+            m=model_module(op),
+        )
+        render("docs/endpoint.md.j2", f"docs/{op.doc_page}", op=op)
+    for resource in api.resources:
+        render(
+            "package/resources/module.py.j2",
+            f"{pkg}/resources/{resource.module}.py",
+            m=resource_module(resource),
+        )
+    render("docs/index.md.j2", "docs/index.md")
+    for source in sorted(RUNTIME.glob("*.py")):
+        if source.name != "__init__.py":
+            files[f"{pkg}/{source.name}"] = source.read_text(encoding="utf-8")
+    return files

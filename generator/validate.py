@@ -1,0 +1,377 @@
+"""Stage 2: is the bundled document a valid OpenAPI 3.1 spec, and a valid TOP spec?
+
+First every ``$ref`` must point somewhere (openapi-spec-validator cannot report a dangling one
+well), then openapi-spec-validator checks the document, then the project's own rules: what the
+``x-top-*`` extensions must look like (documented in ``spec/README.md``), that each path is its
+TOP method, and that every example validates against its schema. Names that collide once made
+Python identifiers are found by :mod:`.ir`, which chooses those names.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.parsers.expat
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import referencing
+import referencing.jsonschema
+from openapi_spec_validator import OpenAPIV31SpecValidator
+
+from .errors import Problem, SpecError
+from .ir import FORM
+from .load import LoadedSpec, iter_refs, join_pointer, resolve
+
+OPERATION_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SESSIONS = ("none", "optional", "required")
+_SPEC_URI = "urn:maizuo-spec"
+
+
+def validate(spec: LoadedSpec) -> None:
+    """Raise :class:`SpecError` listing every problem found; return when the spec is usable."""
+    problems = list(_dangling_refs(spec))
+    if problems:
+        raise SpecError(problems)
+    problems = list(_openapi_problems(spec))
+    if problems:
+        raise SpecError(problems)
+    problems = list(_top_problems(spec))
+    problems.extend(_example_problems(spec))
+    if problems:
+        raise SpecError(problems)
+
+
+def _dangling_refs(spec: LoadedSpec) -> Iterator[Problem]:
+    for pointer, ref in iter_refs(spec.document):
+        try:
+            resolve(spec.document, ref)
+        except KeyError:
+            yield spec.source.problem(
+                join_pointer(pointer, "$ref"),
+                f"$ref {ref!r} points to nothing; check the name and that it is defined",
+            )
+
+
+def _openapi_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    if spec.document.get("openapi") != "3.1.0" and not str(
+        spec.document.get("openapi", "")
+    ).startswith("3.1"):
+        yield spec.source.problem(
+            "/openapi",
+            f"openapi: {spec.document.get('openapi')!r}; this generator reads OpenAPI 3.1 (write openapi: 3.1.0)",
+        )
+        return
+    try:
+        errors = list(OpenAPIV31SpecValidator(spec.document).iter_errors())
+    except Exception as exc:  # the validator can fail on documents it does not expect
+        yield spec.source.problem(
+            "", f"openapi-spec-validator could not read the document: {exc}"
+        )
+        return
+    for error in errors:
+        path = [str(p) for p in getattr(error, "absolute_path", []) or []]
+        pointer = join_pointer("", *path)
+        yield spec.source.problem(
+            pointer, f"not valid OpenAPI 3.1: {_short(error.message)}"
+        )
+
+
+def _short(message: str, limit: int = 300) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def _top_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    doc = spec.document
+    fail = spec.source.problem
+    paths = doc.get("paths") or {}
+    if not paths:
+        yield fail(
+            "/paths",
+            "the spec has no endpoints; add one under paths (see spec/README.md)",
+        )
+    for path, item in paths.items():
+        item_pointer = join_pointer("/paths", path)
+        verbs = [v for v in item if v in OPERATION_VERBS]
+        if verbs != ["post"]:
+            yield fail(
+                item_pointer,
+                f"each TOP method is one 'post' operation; found {', '.join(verbs) or 'none'}",
+            )
+            continue
+        op_pointer = join_pointer(item_pointer, "post")
+        op = item["post"]
+        method = op.get("x-top-method")
+        if method is None:
+            yield fail(
+                op_pointer,
+                f"x-top-method is missing; add x-top-method: {path.lstrip('/')}",
+            )
+        elif not isinstance(method, str) or "/" + method != path:
+            yield fail(
+                join_pointer(op_pointer, "x-top-method"),
+                f"{method!r} must equal the path without its slash, {path.lstrip('/')!r}",
+            )
+        if not isinstance(op.get("x-top-idempotent"), bool):
+            yield fail(
+                op_pointer,
+                "x-top-idempotent must be true or false: may the client resend this call after a timeout?",
+            )
+        session = op.get("x-top-session", "none")
+        if session not in SESSIONS:
+            yield fail(
+                join_pointer(op_pointer, "x-top-session"),
+                f"{session!r}; expected one of {', '.join(SESSIONS)}",
+            )
+        yield from _business_marker(spec, op, op_pointer)
+        doc_notes = op.get("x-top-doc")
+        if doc_notes is not None and not isinstance(doc_notes, dict):
+            yield fail(
+                join_pointer(op_pointer, "x-top-doc"),
+                "must be a mapping such as {source: page.txt, truncated: false, inferred: []}",
+            )
+        body = op.get("requestBody")
+        if body is not None and FORM not in ((_deref(doc, body).get("content")) or {}):
+            yield fail(
+                join_pointer(op_pointer, "requestBody", "content"),
+                f"business parameters are a {FORM} body",
+            )
+    yield from _enum_markers(spec, doc, "")
+
+
+def _business_marker(
+    spec: LoadedSpec, op: dict[str, Any], op_pointer: str
+) -> Iterator[Problem]:
+    marker = op.get("x-top-business-result")
+    if marker is None:
+        return
+    pointer = join_pointer(op_pointer, "x-top-business-result")
+    if not isinstance(marker, dict) or not isinstance(marker.get("success"), str):
+        yield spec.source.problem(
+            pointer,
+            "must be a mapping {path: result, success: success, code: result_code, message: result_msg}",
+        )
+        return
+    for key, value in marker.items():
+        if key not in ("path", "success", "code", "message"):
+            yield spec.source.problem(
+                join_pointer(pointer, key),
+                f"unknown key {key!r}; expected path, success, code, message",
+            )
+        elif not isinstance(value, str):
+            yield spec.source.problem(
+                join_pointer(pointer, key), "must be a field name (a string)"
+            )
+
+
+def _enum_markers(spec: LoadedSpec, node: Any, pointer: str) -> Iterator[Problem]:
+    if isinstance(node, dict):
+        if "x-top-enum" in node:
+            yield from _enum_marker(spec, node, pointer)
+        for key, value in node.items():
+            yield from _enum_markers(spec, value, join_pointer(pointer, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _enum_markers(spec, value, join_pointer(pointer, i))
+
+
+def _enum_marker(
+    spec: LoadedSpec, schema: dict[str, Any], pointer: str
+) -> Iterator[Problem]:
+    marker_pointer = join_pointer(pointer, "x-top-enum")
+    entries = schema["x-top-enum"]
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and "value" in e for e in entries
+    ):
+        yield spec.source.problem(
+            marker_pointer, "must be a list of {value, name, label}"
+        )
+        return
+    values = [e["value"] for e in entries]
+    if values != schema.get("enum"):
+        yield spec.source.problem(
+            marker_pointer,
+            f"values {values!r} must be the enum's values {schema.get('enum')!r}, in the same order",
+        )
+    for i, entry in enumerate(entries):
+        for key, value in entry.items():
+            if key not in ("value", "name", "label"):
+                yield spec.source.problem(
+                    join_pointer(marker_pointer, i, key),
+                    f"unknown key {key!r}; expected value, name, label",
+                )
+            elif key != "value" and not isinstance(value, str):
+                yield spec.source.problem(
+                    join_pointer(marker_pointer, i, key), "must be a string"
+                )
+
+
+def _deref(doc: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        node = resolve(doc, node["$ref"])
+    return node
+
+
+# -- examples ------------------------------------------------------------------------------------
+
+
+def _example_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    registry: referencing.Registry[Any] = referencing.Registry().with_resource(
+        _SPEC_URI,
+        referencing.jsonschema.DRAFT202012.create_resource(spec.document),
+    )
+    for path, item in (spec.document.get("paths") or {}).items():
+        for verb, op in item.items():
+            if verb not in OPERATION_VERBS:
+                continue
+            op_pointer = join_pointer("/paths", path, verb)
+            for schema_pointer in _schema_pointers(spec.document, op, op_pointer):
+                yield from _schema_examples(spec, registry, schema_pointer)
+            yield from _media_examples(spec, registry, op, op_pointer)
+
+
+def _schema_pointers(
+    doc: dict[str, Any], op: dict[str, Any], op_pointer: str
+) -> Iterator[str]:
+    """Pointers of every schema written inline under an operation (refs are checked where they
+    are defined, shared components once per operation that uses them is enough)."""
+
+    def walk(node: Any, pointer: str) -> Iterator[str]:
+        if isinstance(node, dict):
+            if "type" in node or "properties" in node or "enum" in node:
+                yield pointer
+            for key, value in node.items():
+                if key in (
+                    "examples",
+                    "example",
+                    "x-top-enum",
+                    "x-top-doc",
+                    "enum",
+                    "default",
+                ):
+                    continue
+                yield from walk(value, join_pointer(pointer, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from walk(value, join_pointer(pointer, i))
+
+    yield from walk(op.get("requestBody"), join_pointer(op_pointer, "requestBody"))
+    yield from walk(op.get("responses"), join_pointer(op_pointer, "responses"))
+
+
+def _validator(
+    registry: referencing.Registry[Any], pointer: str
+) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        {"$ref": _SPEC_URI + "#" + pointer}, registry=registry
+    )
+
+
+def _schema_examples(
+    spec: LoadedSpec, registry: referencing.Registry[Any], pointer: str
+) -> Iterator[Problem]:
+    schema = resolve(spec.document, "#" + pointer)
+    values: list[tuple[str, Any]] = []
+    if isinstance(schema.get("examples"), list):
+        values = [
+            (join_pointer(pointer, "examples", i), v)
+            for i, v in enumerate(schema["examples"])
+        ]
+    if "example" in schema:
+        values.append((join_pointer(pointer, "example"), schema["example"]))
+    if "default" in schema:
+        values.append((join_pointer(pointer, "default"), schema["default"]))
+    if not values:
+        return
+    validator = _validator(registry, pointer)
+    for value_pointer, value in values:
+        yield from _check(spec, validator, value_pointer, value)
+
+
+def _check(
+    spec: LoadedSpec,
+    validator: jsonschema.Draft202012Validator,
+    pointer: str,
+    value: Any,
+) -> Iterator[Problem]:
+    try:
+        error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    except (
+        jsonschema.exceptions.SchemaError,
+        referencing.exceptions.Unresolvable,
+    ) as exc:
+        yield spec.source.problem(pointer, f"cannot check this example: {exc}")
+        return
+    if error is not None:
+        where = "".join(
+            f"[{json.dumps(p, ensure_ascii=False)}]" for p in error.absolute_path
+        )
+        yield spec.source.problem(
+            pointer,
+            f"example {json.dumps(value, ensure_ascii=False)[:120]} does not match its schema: "
+            f"{where + ': ' if where else ''}{_short(error.message, 200)}",
+        )
+
+
+def _media_examples(
+    spec: LoadedSpec,
+    registry: referencing.Registry[Any],
+    op: dict[str, Any],
+    op_pointer: str,
+) -> Iterator[Problem]:
+    doc = spec.document
+    media_places: list[tuple[str, Any]] = []
+    body = op.get("requestBody")
+    if body is not None:
+        for media_type, media in (_deref(doc, body).get("content") or {}).items():
+            media_places.append(
+                (join_pointer(op_pointer, "requestBody", "content", media_type), media)
+            )
+    for code, response in (op.get("responses") or {}).items():
+        for media_type, media in (_deref(doc, response).get("content") or {}).items():
+            media_places.append(
+                (
+                    join_pointer(op_pointer, "responses", code, "content", media_type),
+                    media,
+                )
+            )
+    for media_pointer, media in media_places:
+        examples = [
+            (
+                join_pointer(media_pointer, "examples", name, "value"),
+                _deref(doc, ex).get("value"),
+            )
+            for name, ex in (media.get("examples") or {}).items()
+        ]
+        if "example" in media:
+            examples.append((join_pointer(media_pointer, "example"), media["example"]))
+        is_xml = media_pointer.endswith("xml")
+        for pointer, value in examples:
+            if is_xml:
+                yield from _xml_example(spec, pointer, value)
+            elif "schema" in media:
+                yield from _check(
+                    spec,
+                    _validator(registry, join_pointer(media_pointer, "schema")),
+                    pointer,
+                    value,
+                )
+
+
+def _xml_example(spec: LoadedSpec, pointer: str, value: Any) -> Iterator[Problem]:
+    if not isinstance(value, str):
+        yield spec.source.problem(
+            pointer, "an XML example must be the XML text (a string)"
+        )
+        return
+    if "<!DOCTYPE" in value or "<!ENTITY" in value:
+        yield spec.source.problem(
+            pointer, "an XML example may not declare a DOCTYPE or entities"
+        )
+        return
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        parser.Parse(value, True)
+    except xml.parsers.expat.ExpatError as exc:
+        yield spec.source.problem(pointer, f"the XML example is not well-formed: {exc}")
