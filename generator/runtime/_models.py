@@ -1,0 +1,109 @@
+"""Base classes and types of the generated models, and parameter validation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from enum import IntEnum, StrEnum
+from typing import Annotated, Any, ClassVar, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    ValidationError,
+)
+
+from ._protocol import GMT8, format_datetime, validation_problems
+from .errors import ParameterError
+
+__all__ = [
+    "LabeledIntEnum",
+    "LabeledStrEnum",
+    "RequestModel",
+    "ResponseModel",
+    "TopDateTime",
+    "validate_params",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class RequestModel(BaseModel):
+    """What a caller sends: unknown fields and non-finite numbers are refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        allow_inf_nan=False,
+    )
+
+
+class ResponseModel(BaseModel):
+    """What the gateway answers: fields it adds later are kept as extra attributes."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+def _in_gmt8(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=GMT8)
+
+
+TopDateTime = Annotated[
+    datetime,
+    AfterValidator(_in_gmt8),
+    PlainSerializer(format_datetime, return_type=str, when_used="json"),
+]
+"""A TOP date-time: ``yyyy-MM-dd HH:mm:ss`` in GMT+8 on the wire.
+
+A value without a time zone is taken as GMT+8 (TOP's clock) and gets that zone attached; an
+aware value is converted to GMT+8 when sent.
+"""
+
+
+class LabeledIntEnum(IntEnum):
+    """An integer enum whose members carry the spec's label (``CodeType.REGISTER.label``).
+
+    A subclass lists the labels as ``__labels__ = {1: "注册", 2: "修改密码"}``; a dunder name,
+    so it is not a member.
+    """
+
+    __labels__: ClassVar[Mapping[int, str]] = {}
+
+    @property
+    def label(self) -> str:
+        """The spec's label of this value, or the member name when it has none."""
+        return self.__labels__.get(int(self)) or self.name
+
+
+class LabeledStrEnum(StrEnum):
+    """A string enum whose members carry the spec's label; see :class:`LabeledIntEnum`."""
+
+    __labels__: ClassVar[Mapping[str, str]] = {}
+
+    @property
+    def label(self) -> str:
+        """The spec's label of this value, or the member name when it has none."""
+        return self.__labels__.get(str(self)) or self.name
+
+
+def validate_params(params_model: type[M], values: Mapping[str, Any]) -> M:
+    """Validate an operation's parameters; ``None`` means "not given".
+
+    Raises :class:`~.errors.ParameterError` naming each problem's parameter path; the values
+    themselves are never echoed (they may be personal data).
+    """
+    try:
+        return params_model.model_validate(
+            {k: v for k, v in values.items() if v is not None}
+        )
+    except ValidationError as error:
+        raise ParameterError(validation_problems(error)) from None
