@@ -1,0 +1,236 @@
+"""Compare the fields of one side of an endpoint (its request or its response), at any depth.
+
+Fields are matched by their wire name, so a renamed wire field is one removed and one added.
+Structs and enums are followed through the endpoint's models by class name; each pair of
+classes is walked once, at the first path that reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..ir import Constraints, EnumType, Field, Model, TypeRef
+from .changes import Location
+from .constraints import constraint_changes
+from .text import join_path, quoted, text_change, type_text, value
+
+# (old format, new format) pairs whose new format accepts every value of the old one
+_WIDER_FORMATS = {("int32", "int64"), ("float", "double")}
+_ENUM_KINDS = {"int": "integer", "str": "string"}
+
+
+class Member(Protocol):
+    """What a request parameter (:class:`~generator.ir.Param`) and a struct field share."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def py_name(self) -> str: ...
+    @property
+    def type(self) -> TypeRef: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def examples(self) -> tuple[Any, ...]: ...
+    @property
+    def default(self) -> Any: ...
+    @property
+    def constraints(self) -> Constraints: ...
+
+
+@dataclass(frozen=True)
+class Classes:
+    """The structs and enums of one endpoint on both sides, by class name."""
+
+    old_models: Mapping[str, Model]
+    new_models: Mapping[str, Model]
+    old_enums: Mapping[str, EnumType]
+    new_enums: Mapping[str, EnumType]
+
+
+@dataclass
+class FieldDiff:
+    """Walks one side of an endpoint; :attr:`found` collects ``(path, rule id, detail)``."""
+
+    classes: Classes
+    location: Location
+    found: list[tuple[str, str, str]] = field(default_factory=list)
+    _walked: set[tuple[str, str, str]] = field(default_factory=set)
+
+    @property
+    def side(self) -> str:
+        return "request" if self.location is Location.REQUEST else "response"
+
+    def add(self, path: str, rule_id: str, detail: str) -> None:
+        self.found.append((path, rule_id, detail))
+
+    def members(self, old: Sequence[Member], new: Sequence[Member], prefix: str = "") -> None:
+        new_names = {m.name for m in new}
+        old_by_name = {m.name: m for m in old}
+        for gone in old:
+            if gone.name not in new_names:
+                self.add(
+                    join_path(prefix, gone.name),
+                    f"{self.side}-field-removed",
+                    f"was {type_text(gone.type)}",
+                )
+        for member in new:
+            path = join_path(prefix, member.name)
+            before = old_by_name.get(member.name)
+            if before is not None:
+                self.member(before, member, path)
+                continue
+            if self.location is Location.REQUEST:
+                flag = "required" if member.required else "optional"
+                self.add(path, f"request-field-added-{flag}", type_text(member.type))
+            else:
+                self.add(path, "response-field-added", type_text(member.type))
+
+    def member(self, old: Member, new: Member, path: str) -> None:
+        if old.py_name != new.py_name:
+            self.add(path, "field-python-name-changed", f"{old.py_name} → {new.py_name}")
+        if old.required != new.required:
+            became = "required" if new.required else "optional"
+            self.add(path, f"{self.side}-field-became-{became}", "")
+        self.types(old.type, new.type, path)
+        for direction, detail in constraint_changes(old.constraints, new.constraints):
+            kind = direction if direction == "pattern-changed" else f"constraint-{direction}"
+            self.add(path, f"{self.side}-{kind}", detail)
+        if old.default != new.default:
+            behaviour = self.location is Location.REQUEST and not new.required
+            rule_id = "request-default-changed" if behaviour else "field-default-changed"
+            self.add(path, rule_id, f"default {value(old.default)} → {value(new.default)}")
+        if _deprecated(old) != _deprecated(new):
+            self.add(path, "field-deprecated" if _deprecated(new) else "field-undeprecated", "")
+        if old.description != new.description:
+            self.add(
+                path, "field-description-changed", text_change(old.description, new.description)
+            )
+        if old.examples != new.examples:
+            self.add(
+                path,
+                "field-examples-changed",
+                f"{value(list(old.examples))} → {value(list(new.examples))}",
+            )
+
+    def types(self, old: TypeRef, new: TypeRef, path: str) -> None:
+        if old.kind != new.kind:
+            self.add(path, self.kind_rule(old, new), f"{type_text(old)} → {type_text(new)}")
+            return
+        if old.item is not None and new.item is not None:
+            self.types(old.item, new.item, path + "[]")
+        elif old.model is not None and new.model is not None:
+            self.model(old.model, new.model, path)
+        elif (
+            old.enum is not None
+            and new.enum is not None
+            and not self.enum(old.enum, new.enum, path)
+        ):
+            return
+        if old.format != new.format:
+            widened = (old.format, new.format) in _WIDER_FORMATS or new.format is None
+            if self.location is Location.RESPONSE:
+                rule_id = "response-format-changed"
+            else:
+                rule_id = "request-format-widened" if widened else "request-format-changed"
+            self.add(path, rule_id, f"format {old.format or '(none)'} → {new.format or '(none)'}")
+
+    def kind_rule(self, old: TypeRef, new: TypeRef) -> str:
+        kinds = (old.kind, new.kind)
+        if self.location is Location.REQUEST and kinds == ("integer", "number"):
+            return "request-type-widened"
+        if self.location is Location.RESPONSE and kinds == ("number", "integer"):
+            return "response-type-narrowed"
+        if new.enum is not None and self._enum_kind(new.enum, self.classes.new_enums) == old.kind:
+            return f"{self.side}-became-enum"
+        if old.enum is not None and self._enum_kind(old.enum, self.classes.old_enums) == new.kind:
+            return "type-no-longer-enum"
+        return f"{self.side}-type-changed"
+
+    @staticmethod
+    def _enum_kind(name: str, enums: Mapping[str, EnumType]) -> str | None:
+        enum = enums.get(name)
+        return _ENUM_KINDS[enum.base] if enum is not None else None
+
+    def model(self, old_name: str, new_name: str, path: str) -> None:
+        if old_name != new_name:
+            self.add(path, "model-renamed", f"{old_name} → {new_name}")
+        old, new = self.classes.old_models.get(old_name), self.classes.new_models.get(new_name)
+        if old is None or new is None or not self._first_walk("model", old_name, new_name):
+            return
+        if old.struct != new.struct and old_name == new_name:
+            self.add(path, "model-docs-changed", f"TOP struct {old.struct} → {new.struct}")
+        if old.description != new.description:
+            self.add(
+                path,
+                "model-docs-changed",
+                "description " + text_change(old.description, new.description),
+            )
+        self.members(old.fields, new.fields, path)
+
+    def enum(self, old_name: str, new_name: str, path: str) -> bool:
+        """Compare two enum classes; ``False`` when their bases differ (a type change)."""
+        if old_name != new_name:
+            self.add(path, "enum-renamed", f"{old_name} → {new_name}")
+        old, new = self.classes.old_enums.get(old_name), self.classes.new_enums.get(new_name)
+        if old is None or new is None:
+            return True
+        if old.base != new.base:
+            self.add(
+                path,
+                f"{self.side}-type-changed",
+                f"{old_name} ({old.base} enum) → {new_name} ({new.base} enum)",
+            )
+            return False
+        if not self._first_walk("enum", old_name, new_name):
+            return True
+        if old.description != new.description:
+            self.add(
+                path, "enum-description-changed", text_change(old.description, new.description)
+            )
+        old_members = {m.value: m for m in old.members}
+        new_members = {m.value: m for m in new.members}
+        for gone in old.members:
+            if gone.value not in new_members:
+                self.add(
+                    path,
+                    f"{self.side}-enum-value-removed",
+                    f"{value(gone.value)} = {gone.name} {quoted(gone.label)}",
+                )
+        for member in new.members:
+            before = old_members.get(member.value)
+            if before is None:
+                self.add(
+                    path,
+                    f"{self.side}-enum-value-added",
+                    f"{value(member.value)} = {member.name} {quoted(member.label)}",
+                )
+                continue
+            if before.name != member.name:
+                self.add(
+                    path,
+                    "enum-member-renamed",
+                    f"{value(member.value)}: {before.name} → {member.name}",
+                )
+            if before.label != member.label:
+                self.add(
+                    path,
+                    "enum-label-changed",
+                    f"{value(member.value)}: " + text_change(before.label, member.label),
+                )
+        return True
+
+    def _first_walk(self, kind: str, old_name: str, new_name: str) -> bool:
+        key = (kind, old_name, new_name)
+        if key in self._walked:
+            return False
+        self._walked.add(key)
+        return True
+
+
+def _deprecated(member: Member) -> bool:
+    return isinstance(member, Field) and member.deprecated

@@ -1,0 +1,98 @@
+"""The two sides of a diff: a spec folder or file on disk, or the spec of a git revision.
+
+A side is read from disk when such a path exists, and otherwise as a git revision of the
+repository around the working folder; ``REV:path`` picks another folder than the working
+tree's ``spec/``. A revision's spec is exported with ``git archive`` into a temporary folder,
+so the generator reads it exactly as it reads the working tree's.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import GeneratorError, SpecError
+from ..generate import build
+from ..ir import Api
+from .git import GitError, commit_of, export, toplevel
+
+
+class InputError(Exception):
+    """A side cannot be read; the message is one line naming the side."""
+
+
+@dataclass(frozen=True)
+class SpecSource:
+    role: str
+    """``base`` or ``head``."""
+    label: str
+    """The side as the user named it."""
+    spec: Path
+    """The spec folder or root file on disk (a temporary folder for a revision)."""
+    revision: str | None = None
+    exported_to: Path | None = None
+    """The temporary folder a revision was exported into."""
+
+    def read(self) -> Api:
+        """The side's IR; :class:`InputError` when its spec is invalid."""
+        try:
+            return build(self.spec)
+        except SpecError as exc:
+            if not exc.problems:
+                raise InputError(f"{self.role} ({self.label}): invalid spec") from None
+            first = exc.problems[0]
+            if first.file is not None:
+                first = replace(first, file=Path(self._shown(first.file)))
+            more = len(exc.problems) - 1
+            extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+            raise InputError(f"{self.role} ({self.label}): invalid spec: {first}{extra}") from None
+        except GeneratorError as exc:
+            raise InputError(f"{self.role} ({self.label}): {exc}") from None
+
+    def _shown(self, file: Path) -> str:
+        """A file of this side as a user finds it: ``REV:spec/openapi.yaml`` for a revision."""
+        if self.exported_to is None:
+            return str(file)
+        absolute = (file if file.is_absolute() else Path.cwd() / file).resolve()
+        root = self.exported_to.resolve()
+        if absolute.is_relative_to(root):
+            return f"{self.revision}:{absolute.relative_to(root).as_posix()}"
+        return str(file)
+
+
+@contextmanager
+def open_side(role: str, name: str, *, cwd: Path, default_spec: Path) -> Iterator[SpecSource]:
+    """The side ``name`` (a path or ``REV`` or ``REV:path``); a revision's temporary folder is
+    removed on leaving. ``default_spec`` is the working tree's spec folder, whose place in the
+    repository a bare ``REV`` reads."""
+    path = cwd / name
+    if path.exists():
+        yield SpecSource(role, name, path)
+        return
+    revision, _, inside = name.partition(":")
+    try:
+        top = toplevel(cwd)
+    except GitError:
+        raise InputError(
+            f"{role}: {name!r} is not a spec folder or file, and {cwd} is not in a git repository"
+        ) from None
+    commit = commit_of(revision, top) if revision else None
+    if commit is None:
+        raise InputError(f"{role}: {name!r} is neither a spec folder or file nor a git revision")
+    if not inside:
+        try:
+            inside = (cwd / default_spec).resolve().relative_to(top.resolve()).as_posix()
+        except ValueError:
+            raise InputError(
+                f"{role}: {default_spec} is outside the repository; name the folder as {revision}:PATH"
+            ) from None
+    with tempfile.TemporaryDirectory(prefix="maizuo-diff-") as tmp:
+        folder = Path(tmp)
+        try:
+            export(commit, inside, folder, cwd=top)
+        except GitError as exc:
+            raise InputError(f"{role}: revision {revision} has no {inside}: {exc}") from None
+        yield SpecSource(role, name, folder / inside, revision, folder)
