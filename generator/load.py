@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,7 +244,7 @@ def _split_ref(ref: str) -> tuple[str, str]:
 
 def load_spec(spec: Path) -> LoadedSpec:
     """Read ``spec`` (a folder holding ``openapi.yaml``, or the root file itself) and bundle it."""
-    root_file = spec / ROOT_FILE if spec.is_dir() else spec
+    root_file = Path(os.path.normpath(spec / ROOT_FILE if spec.is_dir() else spec))
     if not root_file.exists():
         raise SpecError(
             [
@@ -295,10 +296,11 @@ def load_spec(spec: Path) -> LoadedSpec:
                     )
                 )
                 continue
-            file = (root_dir / target).resolve()
+            file = Path(os.path.normpath(root_dir / target))
             try:
                 data, lines = _read_yaml(file, _shown(file))
             except SpecError as exc:
+                paths[path_key] = {}
                 problems.extend(
                     (
                         p
@@ -368,7 +370,7 @@ def _rewrite_refs(
                 )
             elif not target:
                 node["$ref"] = "#" + mount + fragment
-            elif (file.parent / target).resolve() == root_file.resolve():
+            elif os.path.normpath(file.parent / target) == os.path.normpath(root_file):
                 node["$ref"] = "#" + fragment
             else:
                 problems.append(
@@ -426,10 +428,11 @@ def _problem_at(
 
 def _shown(path: Path) -> Path:
     """A path as the user would like to read it: relative to the working folder when inside it."""
+    absolute = Path(os.path.normpath(Path.cwd() / path))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve())
+        return absolute.relative_to(Path.cwd())
     except ValueError:
-        return path
+        return absolute
 
 
 def resolve(document: Mapping[str, Any], ref: str) -> Any:

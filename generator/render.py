@@ -85,9 +85,13 @@ def one_line(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class ModelModule:
+class EndpointModule:
+    """What one endpoint's module needs besides the IR: its imports."""
+
     operation: Operation
+    exports: tuple[str, ...]
     typing: tuple[str, ...]
+    collections: tuple[str, ...]
     runtime: tuple[str, ...]
     needs_field: bool
     needs_datetime: tuple[str, ...]
@@ -98,12 +102,9 @@ class ResourceModule:
     name: str
     resources: tuple[Resource, ...]
     """Every resource in this module, parents before children."""
+    exports: tuple[str, ...]
     operations: tuple[Operation, ...]
-    typing: tuple[str, ...]
-    collections: tuple[str, ...]
-    datetime: tuple[str, ...]
-    models: tuple[tuple[str, tuple[str, ...]], ...]
-    """``(models module, names)`` imported for annotations and calls."""
+    has_children: bool
 
 
 def _walk_types(ref: TypeRef) -> Iterator[TypeRef]:
@@ -112,19 +113,20 @@ def _walk_types(ref: TypeRef) -> Iterator[TypeRef]:
         yield from _walk_types(ref.item)
 
 
-def model_module(op: Operation) -> ModelModule:
+def endpoint_module(op: Operation) -> EndpointModule:
     typing: set[str] = set()
+    collections: set[str] = set()
     runtime: set[str] = set()
     dates: set[str] = set()
     needs_field = False
     for model in op.models:
         runtime.add("RequestModel" if model.is_input else "ResponseModel")
-        if model.is_input:
+        if model.is_input and model is not op.params_model:
             typing.add("TypedDict")
         for f in model.fields:
             if "Field(" in declaration(f, model):
                 needs_field = True
-            if model.is_input and not f.required:
+            if model.is_input and not f.required and model is not op.params_model:
                 typing.add("NotRequired")
             for t in _walk_types(f.type):
                 if t.kind == "datetime":
@@ -134,11 +136,23 @@ def model_module(op: Operation) -> ModelModule:
                     dates.add("date")
                 if t.kind == "enum" and model.is_input:
                     typing.add("Literal")
+    for param in op.params:
+        for t in _walk_types(param.type):
+            if t.kind == "array":
+                collections.add("Sequence")
     for enum in op.enums:
         runtime.add("LabeledIntEnum" if enum.base == "int" else "LabeledStrEnum")
-    return ModelModule(
+        typing.add("ClassVar")
+        collections.add("Mapping")
+    exports = [e.name for e in op.enums] + [m.name for m in op.models]
+    exports += [
+        m.dict_name for m in op.models if m.is_input and m is not op.params_model
+    ]
+    return EndpointModule(
         op,
+        tuple(sorted(exports)),
         tuple(sorted(typing)),
+        tuple(sorted(collections)),
         tuple(sorted(runtime)),
         needs_field,
         tuple(sorted(dates)),
@@ -157,38 +171,18 @@ def resource_module(resource: Resource) -> ResourceModule:
         sorted(
             [op for r in resources for op in r.methods]
             + [r.call for r in resources if r.call],
-            key=lambda o: o.top_method,
+            key=lambda o: o.module,
         )
     )
-    typing: set[str] = set()
-    collections: set[str] = set()
-    dates: set[str] = set()
-    models: dict[str, set[str]] = {}
-    for op in operations:
-        names = models.setdefault(op.module, set())
-        names.update({op.params_model.name, op.response.name})
-        for param in op.params:
-            for t in _walk_types(param.type):
-                if t.kind == "array":
-                    collections.add("Sequence")
-                if t.kind == "enum":
-                    typing.add("Literal")
-                if t.kind in ("datetime", "date"):
-                    dates.add(t.kind if t.kind == "date" else "datetime")
-                if t.model:
-                    names.update({t.model, t.model + "Dict"})
-                if t.enum:
-                    names.add(t.enum)
+    exports = sorted(
+        prefix + r.class_name for r in resources for prefix in ("", "Async")
+    )
     return ResourceModule(
-        name=resource.module,
-        resources=resources,
-        operations=operations,
-        typing=tuple(sorted(typing)),
-        collections=tuple(sorted(collections)),
-        datetime=tuple(sorted(dates)),
-        models=tuple(
-            (module, tuple(sorted(names))) for module, names in sorted(models.items())
-        ),
+        resource.module,
+        resources,
+        tuple(exports),
+        operations,
+        any(r.children for r in resources),
     )
 
 
@@ -377,7 +371,12 @@ def render_api(api: Api) -> dict[str, str]:
 
     def render(template: str, path: str, **context: Any) -> None:
         try:
-            files[path] = env.get_template(template).render(api=api, **context)
+            text = env.get_template(template).render(api=api, **context)
+            if path.endswith(
+                ".md"
+            ):  # control characters of the spec's text, made visible
+                text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+            files[path] = text
         except jinja2.TemplateError as exc:
             raise GeneratorError(f"template {template}: {exc}") from exc
 
@@ -386,14 +385,14 @@ def render_api(api: Api) -> dict[str, str]:
     render("package/__init__.py.j2", f"{pkg}/__init__.py")
     render("package/_version.py.j2", f"{pkg}/_version.py")
     render("package/_client.py.j2", f"{pkg}/_client.py")
-    render("package/models/__init__.py.j2", f"{pkg}/models/__init__.py")
+    render("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py")
     render("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py")
     files[f"{pkg}/py.typed"] = ""
     for op in api.operations:
         render(
-            "package/models/module.py.j2",
-            f"{pkg}/models/{op.module}.py",
-            m=model_module(op),
+            "package/endpoints/module.py.j2",
+            f"{pkg}/endpoints/{op.module}.py",
+            m=endpoint_module(op),
         )
         render("docs/endpoint.md.j2", f"docs/{op.doc_page}", op=op)
     for resource in api.resources:

@@ -1,0 +1,173 @@
+"""Generation is deterministic, writes only what changed, owns only its files, and escapes text."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.generate import check, generate, render_files
+from generator.write import MANIFEST
+
+from .conftest import ENDPOINT, read_yaml, snapshot, write_yaml
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+PARAM0 = (
+    "post",
+    "requestBody",
+    "content",
+    "application/x-www-form-urlencoded",
+    "schema",
+    "properties",
+    "param0",
+)
+
+
+def _param0(data: dict) -> dict:  # type: ignore[type-arg]
+    for key in PARAM0:
+        data = data[key]
+    return data
+
+
+def test_output_is_byte_identical_across_runs(spec: Path, tmp_path: Path) -> None:
+    assert render_files(spec) == render_files(spec)
+    generate(spec, tmp_path / "a")
+    generate(spec, tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_second_run_changes_nothing_and_touches_no_file(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert generate(spec, out)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    assert not generate(spec, out)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps
+
+
+def test_only_changed_files_are_rewritten(spec: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    inodes = {
+        p.relative_to(out).as_posix(): p.stat().st_ino
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+    data = read_yaml(spec / ENDPOINT)
+    data["post"]["summary"] = "发送短信验证码"
+    write_yaml(spec / ENDPOINT, data)
+
+    changes = generate(spec, out)
+
+    assert set(changes.changed) == {
+        MANIFEST,
+        "damai_maizuo/endpoints/user_authcode_send.py",
+        "docs/user.authcode.send.md",
+        "docs/index.md",
+        "README.md",
+    }
+    unchanged = {
+        p.relative_to(out).as_posix(): p.stat().st_ino
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+    for path, inode in unchanged.items():
+        if path not in changes.changed:
+            assert inodes[path] == inode, f"{path} was rewritten"
+
+
+def test_files_no_longer_generated_are_removed_and_foreign_files_kept(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    (out / "CHANGELOG.md").write_text("# Changelog\n")
+    (out / "damai_maizuo" / "__pycache__").mkdir()
+    (out / "damai_maizuo" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    for path in (
+        spec / ENDPOINT,
+        spec / "openapi.yaml",
+    ):  # rename the endpoint: a new resource
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(
+            "openapi.user.authcode.send:", "openapi.member.authcode.send:"
+        )
+        text = text.replace(
+            "openapi.user.authcode.send\n", "openapi.member.authcode.send\n"
+        )
+        text = text.replace(
+            "openapi_user_authcode_send", "openapi_member_authcode_send"
+        )
+        path.write_text(text, encoding="utf-8")
+
+    changes = generate(spec, out)
+
+    assert "damai_maizuo/resources/user.py" in changes.removed
+    assert not (out / "damai_maizuo/resources/user.py").exists()
+    assert not (out / "docs/user.authcode.send.md").exists()
+    assert (out / "damai_maizuo/resources/member.py").exists()
+    assert (out / "CHANGELOG.md").read_text() == "# Changelog\n"
+    assert (out / "damai_maizuo/__pycache__/x.pyc").exists()
+    assert not check(spec, out)
+
+
+def test_check_lists_what_would_change(spec: Path, tmp_path: Path, cli: Run) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    assert cli("check", "--spec", spec, "--out", out).returncode == 0
+    (out / "docs" / "index.md").write_text("edited by hand\n")
+    (out / "damai_maizuo" / "_version.py").unlink()
+
+    result = cli("check", "--spec", spec, "--out", out)
+
+    assert result.returncode == 1
+    assert "changed  docs/index.md" in result.stderr
+    assert "added    damai_maizuo/_version.py" in result.stderr
+    assert (out / "docs" / "index.md").read_text() == "edited by hand\n"
+
+
+def test_hostile_text_in_descriptions_is_kept_and_safe(
+    spec: Path, tmp_path: Path
+) -> None:
+    nasty = 'a """ b \\ c {{ d }} {% e %} \x00 f\' "g"'
+    data = read_yaml(spec / ENDPOINT)
+    data["post"]["summary"] = nasty
+    data["post"]["description"] = nasty + "\n第二行 | pipe"
+    _param0(data)["description"] = nasty
+    _param0(data)["properties"]["user_phone"]["description"] = nasty + '"'
+    _param0(data)["properties"]["user_phone"]["examples"] = [nasty]
+    write_yaml(spec / ENDPOINT, data)
+    out = tmp_path / "out"
+
+    generate(spec, out)
+
+    models = (out / "damai_maizuo/endpoints/user_authcode_send.py").read_text()
+    tree = ast.parse(models)
+    docstrings = [
+        ast.get_docstring(n, clean=False)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.ClassDef)
+    ]
+    assert any(d is not None and nasty in d for d in docstrings)
+    examples = [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and n.value == nasty
+    ]
+    assert examples, "the example survives as a literal"
+    resources = (out / "damai_maizuo/resources/user.py").read_text()
+    ast.parse(resources)
+    page = (out / "docs/user.authcode.send.md").read_text()
+    assert "\x00" not in page
+    assert "{{ d }}" in page
+
+
+def test_generated_package_is_listed_in_the_manifest(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    listed = set(read_yaml(out / MANIFEST)["files"])
+    assert listed == set(snapshot(out)) - {MANIFEST}
