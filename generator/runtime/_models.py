@@ -1,4 +1,9 @@
-"""Base classes and types of the generated models, and parameter validation."""
+"""Base classes and types of the generated models, and parameter validation.
+
+Fields are filled by wire name (alias) or attribute name alike (``populate_by_name``, which
+pydantic ≥ 2.11 also spells ``validate_by_name``); ``serialize_by_alias`` takes effect from
+pydantic 2.11 and is ignored before (the runtime passes ``by_alias=True`` where it matters).
+"""
 
 from __future__ import annotations
 
@@ -35,8 +40,7 @@ class RequestModel(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        validate_by_name=True,
-        validate_by_alias=True,
+        populate_by_name=True,
         serialize_by_alias=True,
         allow_inf_nan=False,
     )
@@ -46,10 +50,7 @@ class ResponseModel(BaseModel):
     """What the gateway answers: fields it adds later are kept as extra attributes."""
 
     model_config = ConfigDict(
-        extra="allow",
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
+        extra="allow", populate_by_name=True, serialize_by_alias=True
     )
 
 

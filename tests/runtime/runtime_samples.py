@@ -1,0 +1,132 @@
+"""Models shaped like the generator's output, for the runtime's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import Field
+
+from generator.runtime._models import (
+    LabeledIntEnum,
+    LabeledStrEnum,
+    RequestModel,
+    ResponseModel,
+    TopDateTime,
+)
+from generator.runtime._protocol import BusinessResultInfo, OperationInfo
+
+APP_KEY = "12345678"
+APP_SECRET = "s3cr3t-app-secret-value"
+SESSION = "6100e23b-session-token-value"
+
+
+class CodeType(LabeledIntEnum):
+    """验证码类型"""
+
+    __labels__: ClassVar[Mapping[int, str]] = {1: "注册", 2: "修改密码"}
+    REGISTER = 1
+    CHANGE_PASSWORD = 2
+
+
+class Channel(LabeledStrEnum):
+    __labels__: ClassVar[Mapping[str, str]] = {"app": "应用"}
+    APP = "app"
+    WEB = "web"
+
+
+class UserPhoneAuthCodeParam(RequestModel):
+    ptnr_token: str
+    user_phone: str
+    code_type: CodeType
+    tenant_token: str
+    channel_token: str
+
+
+class UserAuthcodeSendParams(RequestModel):
+    param0: UserPhoneAuthCodeParam
+
+
+class ResultData(ResponseModel):
+    result_msg: str | None = None
+    result_code: int | None = None
+    success: bool | None = None
+
+
+class UserAuthcodeSendResponse(ResponseModel):
+    result: ResultData | None = None
+    request_id: str | None = None
+
+
+USER_AUTHCODE_SEND = OperationInfo(
+    method="alibaba.damai.maizuo.openapi.user.authcode.send",
+    response_key="alibaba_damai_maizuo_openapi_user_authcode_send_response",
+    idempotent=False,
+    business_result=BusinessResultInfo(
+        path=("result",), success="success", code="result_code", message="result_msg"
+    ),
+)
+
+PARAM0 = {
+    "ptnr_token": "Fbq3A9UJj/8SWB5xLq54Tn623qFzG+",
+    "user_phone": "139xxxx4567",
+    "code_type": 1,
+    "tenant_token": "St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u",
+    "channel_token": "nxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5ic",
+}
+
+
+# -- a richer, made-up operation: every kind of value ------------------------------------------
+class PriceVo(ResponseModel):
+    price_id: int | None = None
+    price: Decimal | None = None
+    name: str | None = None
+    start_time: TopDateTime | None = None
+
+
+class SeatQuery(RequestModel):
+    show_id: int
+    start_time: TopDateTime | None = None
+    channel: Channel | None = None
+    tags: list[str] | None = None
+    note: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+
+
+class PerformQueryParams(RequestModel):
+    query: SeatQuery | None = None
+    queries: list[SeatQuery] | None = None
+    show_ids: list[int] | None = None
+    count: int | None = None
+    ratio: float | None = None
+    price: Decimal | None = None
+    on_sale: bool | None = None
+    start: datetime | None = None
+    day: date | None = None
+    code_type: CodeType | None = None
+    channel: Channel | None = None
+    keyword: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+
+
+class PerformInfo(ResponseModel):
+    perform_id: int | None = None
+    price_vo_list: list[PriceVo] | None = None
+    tags: list[str] | None = None
+
+
+class PerformQueryResponse(ResponseModel):
+    perform: PerformInfo | None = None
+    performs: list[PerformInfo] | None = None
+    total: int | None = None
+    updated: TopDateTime | None = None
+    request_id: str | None = None
+
+
+PERFORM_QUERY = OperationInfo(
+    method="alibaba.damai.maizuo.openapi.perform.query",
+    response_key="alibaba_damai_maizuo_openapi_perform_query_response",
+    idempotent=True,
+)
