@@ -1,0 +1,188 @@
+"""Running the gateway over HTTP with uvicorn: on a background thread (for tests), or in the
+foreground until interrupted (:func:`serve`, behind ``maizuo-gen mock``)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from .app import create_app
+from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION, Gateway
+from .recording import RecordedRequest
+from .scenario_file import load_scenarios
+from .scenarios import Reply, Scenario
+
+logger = logging.getLogger("generator.mock")
+
+ROUTER_PATH = "/router/rest"
+_START_TIMEOUT = 10.0
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (port 0: a free one). Raises OSError."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def router_url(host: str, port: int) -> str:
+    """``http://host:port/router/rest``, with an IPv6 host in brackets."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}{ROUTER_PATH}"
+
+
+def _server(gateway: Gateway) -> uvicorn.Server:
+    config = uvicorn.Config(
+        create_app(gateway),
+        http="h11",  # the connection control of .app relies on uvicorn's own protocol classes
+        lifespan="off",
+        log_config=None,  # leave logging to the host program (or pytest)
+        access_log=False,  # the app logs one line per request itself
+        proxy_headers=False,
+    )
+    return uvicorn.Server(config)
+
+
+class GatewayServer:
+    """A :class:`Gateway` served on a background thread; a context manager.
+
+    >>> with GatewayServer(Gateway.from_spec(Path("spec"))) as server:
+    ...     httpx.post(server.base_url, data=...)
+    """
+
+    def __init__(self, gateway: Gateway, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.gateway = gateway
+        self.host = host
+        self._port = port
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- what a test uses --------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        """The gateway URL a client is given: ``http://127.0.0.1:PORT/router/rest``."""
+        return router_url(self.host, self._port)
+
+    @property
+    def app_key(self) -> str:
+        return self.gateway.credentials.app_key
+
+    @property
+    def app_secret(self) -> str:
+        return self.gateway.credentials.app_secret
+
+    @property
+    def session(self) -> str:
+        return self.gateway.credentials.session
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received since the last reset, oldest first."""
+        return self.gateway.requests
+
+    def add_scenario(
+        self,
+        reply: Reply | None = None,
+        *,
+        replies: Sequence[Reply] = (),
+        method: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        times: int | None = None,
+        name: str = "",
+    ) -> Scenario:
+        """See :meth:`Gateway.add_scenario`."""
+        return self.gateway.add_scenario(
+            reply, replies=replies, method=method, params=params, times=times, name=name
+        )
+
+    def reset(self) -> None:
+        """Forget the scenarios and the recorded requests."""
+        self.gateway.reset()
+
+    # -- running -----------------------------------------------------------------------------
+    def start(self) -> GatewayServer:
+        """Start serving; returns once the server accepts connections."""
+        if self._thread is not None:
+            raise RuntimeError("the gateway server is already running")
+        sock = bind(self.host, self._port)
+        self._port = sock.getsockname()[1]
+        server = _server(self.gateway)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="top-gateway", daemon=True
+        )
+        thread.start()
+        deadline = time.monotonic() + _START_TIMEOUT
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                sock.close()
+                raise RuntimeError("the mock TOP gateway did not start; see the log")
+            time.sleep(0.002)
+        self._server, self._thread = server, thread
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread to end."""
+        if self._server is None or self._thread is None:
+            return
+        self._server.should_exit = True
+        self._thread.join(timeout=_START_TIMEOUT)
+        self._server = self._thread = None
+
+    def __enter__(self) -> GatewayServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"GatewayServer({self.base_url!r}, app_key={self.app_key!r})"
+
+
+def serve(
+    spec: Path,
+    host: str = "127.0.0.1",
+    port: int = 8900,
+    app_key: str = DEFAULT_APP_KEY,
+    app_secret: str = DEFAULT_APP_SECRET,
+    scenarios: Path | None = None,
+    *,
+    session: str = DEFAULT_SESSION,
+) -> None:
+    """Serve the gateway for ``spec`` in the foreground until interrupted (Ctrl-C).
+
+    Raises :class:`~generator.errors.SpecError` for a bad spec,
+    :class:`~.scenario_file.ScenarioError` for a bad scenarios file and OSError when the
+    address cannot be bound, all before serving starts.
+    """
+    gateway = Gateway.from_spec(spec, app_key=app_key, app_secret=app_secret, session=session)
+    for scenario in load_scenarios(scenarios) if scenarios is not None else []:
+        gateway.scenarios.add(scenario)
+    sock = bind(host, port)
+    address = router_url(host, sock.getsockname()[1])
+    methods = len(gateway.api.operations)
+    logger.info("mock TOP gateway: %d methods at %s (app_key %s)", methods, address, app_key)
+    _server(gateway).run(sockets=[sock])
