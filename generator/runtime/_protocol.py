@@ -89,7 +89,7 @@ class PreparedRequest:
     body: bytes
     """The business parameters, form-encoded in UTF-8."""
     secrets: tuple[str, ...] = field(default=(), compare=False)
-    """The values of the signature and the session, for scrubbing them from any text."""
+    """The signature and the session (as given and as sent), for scrubbing them from any text."""
 
     def __repr__(self) -> str:
         base, _, query = self.url.partition("?")
@@ -164,9 +164,12 @@ def build_request(
     )
     params = {**business, **system, "timestamp": timestamp}
     query += "&timestamp=" + form_quote(timestamp)
+    secrets: tuple[str, ...] = ()
     if session:
         params["session"] = session
-        query += "&session=" + form_quote(session)
+        quoted = form_quote(session)
+        query += "&session=" + quoted
+        secrets = (session, quoted) if quoted != session else (session,)
     signature = sign(params, app_secret, sign_method)
     separator = "&" if "?" in base_url else "?"
     return PreparedRequest(
@@ -174,7 +177,7 @@ def build_request(
         url=f"{base_url}{separator}{query}&sign={signature}",
         headers=FORM_HEADERS,
         body=form_encode(business).encode("ascii"),
-        secrets=(signature, session) if session else (signature,),
+        secrets=(signature, *secrets),
     )
 
 

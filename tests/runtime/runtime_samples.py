@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar
+from functools import cached_property
+from typing import Any, ClassVar
 
 from pydantic import Field
 
+from generator.runtime._base_client import (
+    AsyncAPIClient,
+    AsyncAPIResource,
+    SyncAPIClient,
+    SyncAPIResource,
+)
 from generator.runtime._models import (
     LabeledIntEnum,
     LabeledStrEnum,
@@ -129,4 +136,90 @@ PERFORM_QUERY = OperationInfo(
     method="alibaba.damai.maizuo.openapi.perform.query",
     response_key="alibaba_damai_maizuo_openapi_perform_query_response",
     idempotent=True,
+)
+
+
+# -- clients shaped like the generated ones --------------------------------------------------
+class UserAuthcodeResource(SyncAPIResource):
+    def send(
+        self, *, param0: UserPhoneAuthCodeParam | dict[str, Any]
+    ) -> UserAuthcodeSendResponse:
+        return self._client._call(
+            USER_AUTHCODE_SEND,
+            UserAuthcodeSendParams,
+            {"param0": param0},
+            UserAuthcodeSendResponse,
+        )
+
+
+class UserResource(SyncAPIResource):
+    @cached_property
+    def authcode(self) -> UserAuthcodeResource:
+        return UserAuthcodeResource(self._client)
+
+
+class PerformResource(SyncAPIResource):
+    def query(
+        self, *, count: int | None = None, session_op: bool = False
+    ) -> PerformQueryResponse:
+        op = PERFORM_QUERY_WITH_SESSION if session_op else PERFORM_QUERY
+        return self._client._call(
+            op, PerformQueryParams, {"count": count}, PerformQueryResponse
+        )
+
+
+class Client(SyncAPIClient):
+    _retry_base_delay = 0.001
+
+    @cached_property
+    def user(self) -> UserResource:
+        return UserResource(self)
+
+    @cached_property
+    def perform(self) -> PerformResource:
+        return PerformResource(self)
+
+
+class AsyncUserAuthcodeResource(AsyncAPIResource):
+    async def send(
+        self, *, param0: UserPhoneAuthCodeParam | dict[str, Any]
+    ) -> UserAuthcodeSendResponse:
+        return await self._client._call(
+            USER_AUTHCODE_SEND,
+            UserAuthcodeSendParams,
+            {"param0": param0},
+            UserAuthcodeSendResponse,
+        )
+
+
+class AsyncUserResource(AsyncAPIResource):
+    @cached_property
+    def authcode(self) -> AsyncUserAuthcodeResource:
+        return AsyncUserAuthcodeResource(self._client)
+
+
+class AsyncPerformResource(AsyncAPIResource):
+    async def query(self, *, count: int | None = None) -> PerformQueryResponse:
+        return await self._client._call(
+            PERFORM_QUERY, PerformQueryParams, {"count": count}, PerformQueryResponse
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    _retry_base_delay = 0.001
+
+    @cached_property
+    def user(self) -> AsyncUserResource:
+        return AsyncUserResource(self)
+
+    @cached_property
+    def perform(self) -> AsyncPerformResource:
+        return AsyncPerformResource(self)
+
+
+PERFORM_QUERY_WITH_SESSION = OperationInfo(
+    method=PERFORM_QUERY.method,
+    response_key=PERFORM_QUERY.response_key,
+    idempotent=True,
+    session="required",
 )
