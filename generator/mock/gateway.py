@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from ..ir import Api, Operation, build_api
 from ..load import load_spec
+from ..validate import validate
 from .business import ParamChecker
 from .codes import GatewayError, invalid_parameter
 from .form import Form
@@ -127,7 +128,9 @@ class Gateway:
         session: str = DEFAULT_SESSION,
     ) -> Gateway:
         """A gateway for the spec at ``spec``; raises :class:`SpecError` for a bad spec."""
-        api = build_api(load_spec(spec))
+        loaded = load_spec(spec)
+        validate(loaded)
+        api = build_api(loaded)
         return cls(api, app_key=app_key, app_secret=app_secret, session=session)
 
     def __repr__(self) -> str:
