@@ -1,45 +1,153 @@
-"""The stages together: spec folder → the bytes of every generated file → the output folder."""
+"""The stages together: spec folder → the bytes of every generated file → the output folder.
+
+Slow work is cached (see :mod:`.cache`) in ``.maizuo-cache/`` beside the output folder: a spec
+and generator identical to the last run's are answered from the manifest without loading
+anything, and otherwise only the endpoints whose spec changed are validated, rendered and
+formatted again. Formatting runs in parallel on every core when there is much of it.
+"""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .format import format_python
-from .ir import Api, build_api
-from .load import load_spec
-from .render import render_api
-from .validate import validate
-from .write import MANIFEST, Changes, compare, manifest_bytes, write_tree
+from .cache import Cache, digest, fingerprint
+from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, write_tree
+
+if TYPE_CHECKING:
+    from .ir import Api
+
+PACKAGE = Path(__file__).resolve().parent
+_PARALLEL_FROM = 16
+"""Format in worker processes when at least this many files need it; below, starting them
+costs more than it saves."""
 
 
-def build(spec: Path) -> Api:
+def generator_fingerprint() -> str:
+    """A hash of the generator's code, templates, runtime and black's version."""
+    from importlib.metadata import version
+
+    from .render import TEMPLATES
+
+    sources = [*PACKAGE.rglob("*.py"), *TEMPLATES.rglob("*.j2")]
+    return digest(
+        fingerprint(p for p in sources if "__pycache__" not in p.parts),
+        version("black"),
+    )
+
+
+def default_cache(out: Path) -> Path:
+    return out.parent / ".maizuo-cache" / f"{out.name}.pickle"
+
+
+def build(spec: Path, cache: Cache | None = None) -> Api:
     """Load, validate and build the IR; raises :class:`~generator.errors.SpecError`."""
-    loaded = load_spec(spec)
-    validate(loaded)
+    from .ir import build_api
+    from .load import load_spec
+    from .validate import validate
+
+    loaded = load_spec(spec, cache)
+    validate(loaded, cache)
     return build_api(loaded)
 
 
-def render_files(spec: Path) -> dict[str, bytes]:
+def files_for(api: Api, cache: Cache | None = None) -> dict[str, bytes]:
     """Every file the generator owns in the output folder (manifest included), as bytes."""
-    return files_for(build(spec))
+    from .format import format_python
+    from .render import environment, plan, render
 
-
-def files_for(api: Api) -> dict[str, bytes]:
+    env = environment()
     files: dict[str, bytes] = {}
-    for path, text in render_api(api).items():
-        if path.endswith(".py"):
-            text = format_python(text, path)
+    unformatted: dict[str, tuple[str, str]] = {}
+    for job in plan(api):
+        key = digest(job.path, job.template or "", job.key)
+        cached = cache.get("file", key) if cache is not None else None
+        if cached is not None:
+            files[job.path] = cached
+            continue
+        text = render(env, job)
+        if job.path.endswith(".py") and job.source is None:
+            unformatted[job.path] = (key, text)
+        else:
+            files[job.path] = text.encode("utf-8")
+            if cache is not None:
+                cache.put("file", key, files[job.path])
+    paths = sorted(unformatted)
+    texts = [unformatted[p][1] for p in paths]
+    if len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            formatted = list(pool.map(format_python, texts, paths, chunksize=8))
+    else:
+        formatted = [
+            format_python(text, path) for text, path in zip(texts, paths, strict=True)
+        ]
+    for path, text in zip(paths, formatted, strict=True):
         files[path] = text.encode("utf-8")
+        if cache is not None:
+            cache.put("file", unformatted[path][0], files[path])
+    files = dict(sorted(files.items()))
     files[MANIFEST] = manifest_bytes(files, __version__)
     return files
 
 
-def generate(spec: Path, out: Path) -> Changes:
+def render_files(spec: Path, cache: Cache | None = None) -> dict[str, bytes]:
+    """Every file the generator owns in the output folder, from ``spec``."""
+    return files_for(build(spec, cache), cache)
+
+
+def spec_fingerprint(spec: Path) -> str:
+    """A hash of every YAML file of the spec folder (or of the one root file given)."""
+    folder = spec if spec.is_dir() else spec.parent
+    files = sorted(folder.rglob("*.yaml")) if spec.is_dir() else [spec]
+    return digest(
+        *(
+            part
+            for f in files
+            for part in (f.relative_to(folder).as_posix(), f.read_bytes())
+        )
+    )
+
+
+def _unchanged(out: Path, cache: Cache, inputs: str) -> bool:
+    """Did the last run see these very inputs, and is every file it wrote still as written?"""
+    recorded = cache.get("run", digest(str(out.resolve()), inputs))
+    if recorded is None:
+        return False
+    owned = owned_files(out)
+    if owned != set(recorded) | {MANIFEST}:
+        return False
+    try:
+        return all(
+            digest((out / path).read_bytes()) == sha for path, sha in recorded.items()
+        )
+    except OSError:
+        return False
+
+
+def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
     """Regenerate ``out`` from ``spec``; writes nothing unless every stage succeeded."""
-    return write_tree(out, render_files(spec))
+    cache = Cache(cache_path or default_cache(out), generator_fingerprint())
+    try:
+        inputs = spec_fingerprint(spec)
+    except OSError:
+        inputs = ""
+    if inputs and _unchanged(out, cache, inputs):
+        return Changes((), (), ())
+    files = render_files(spec, cache)
+    changes = write_tree(out, files)
+    if inputs:
+        recorded = {
+            path: digest(data) for path, data in files.items() if path != MANIFEST
+        }
+        cache.put("run", digest(str(out.resolve()), inputs), recorded)
+    cache.save()
+    return changes
 
 
 def check(spec: Path, out: Path) -> Changes:
-    """What ``generate`` would change; empty when ``out`` is up to date."""
+    """What ``generate`` would change; empty when ``out`` is up to date. Uses no cache, so it
+    proves the output from the spec alone."""
     return compare(out, render_files(spec))

@@ -9,7 +9,6 @@ came from, so every later stage can say ``file:line: pointer: problem``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -19,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .cache import Cache, digest
 from .errors import Problem, SpecError
 
 ROOT_FILE = "openapi.yaml"
@@ -86,17 +86,17 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class LoadedSpec:
-    """The bundled document, where each part came from, and the files read."""
+    """The bundled document, where each part came from, and the files it was read from."""
 
     document: dict[str, Any]
     source: SourceMap
     root_file: Path
     files: tuple[Path, ...]
-    digest: str
-    """Hash of every file's bytes: equal digests mean an equal spec."""
 
 
-def _read_yaml(path: Path, shown: Path) -> tuple[Any, dict[str, int]]:
+def _read_yaml(
+    path: Path, shown: Path, cache: Cache | None
+) -> tuple[Any, dict[str, int]]:
     """Parse one YAML file into plain data plus a pointer → line table."""
     try:
         raw = path.read_bytes()
@@ -110,6 +110,18 @@ def _read_yaml(path: Path, shown: Path) -> tuple[Any, dict[str, int]]:
         raise SpecError(
             [Problem(shown, None, "", f"cannot be read: {exc.strerror}")]
         ) from None
+    key = digest(raw)
+    cached = cache.get("yaml", key) if cache is not None else None
+    if cached is not None:
+        data, lines = cached
+        return data, lines
+    parsed = _parse_yaml(raw, shown)
+    if cache is not None:
+        cache.put("yaml", key, parsed)
+    return parsed
+
+
+def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -242,7 +254,7 @@ def _split_ref(ref: str) -> tuple[str, str]:
     return target, fragment
 
 
-def load_spec(spec: Path) -> LoadedSpec:
+def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
     """Read ``spec`` (a folder holding ``openapi.yaml``, or the root file itself) and bundle it."""
     root_file = Path(os.path.normpath(spec / ROOT_FILE if spec.is_dir() else spec))
     if not root_file.exists():
@@ -258,7 +270,7 @@ def load_spec(spec: Path) -> LoadedSpec:
         )
     root_dir = root_file.parent
     shown_root = _shown(root_file)
-    document, root_lines = _read_yaml(root_file, shown_root)
+    document, root_lines = _read_yaml(root_file, shown_root, cache)
     if not isinstance(document, dict):
         raise SpecError(
             [
@@ -297,8 +309,16 @@ def load_spec(spec: Path) -> LoadedSpec:
                 )
                 continue
             file = Path(os.path.normpath(root_dir / target))
+            if not file.is_relative_to(root_dir) or file.suffix != ".yaml":
+                problems.append(
+                    source.problem(
+                        join_pointer(item_pointer, "$ref"),
+                        "an endpoint file must be a .yaml file inside the spec folder",
+                    )
+                )
+                continue
             try:
-                data, lines = _read_yaml(file, _shown(file))
+                data, lines = _read_yaml(file, _shown(file), cache)
             except SpecError as exc:
                 paths[path_key] = {}
                 problems.extend(
@@ -330,15 +350,7 @@ def load_spec(spec: Path) -> LoadedSpec:
     _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)
     if problems:
         raise SpecError(problems)
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(
-            str(
-                file.relative_to(root_dir) if file.is_relative_to(root_dir) else file
-            ).encode()
-        )
-        digest.update(b"\0" + file.read_bytes() + b"\0")
-    return LoadedSpec(document, source, shown_root, tuple(files), digest.hexdigest())
+    return LoadedSpec(document, source, shown_root, tuple(files))
 
 
 def _rewrite_refs(

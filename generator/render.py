@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from .errors import GeneratorError
-from .format import format_python
 from .ir import Api, EnumType, Field, Model, Operation, Param, Resource, TypeRef
 from .naming import is_identifier
 
@@ -293,6 +292,28 @@ def example_value(
     return None
 
 
+def literal(value: Any, indent: int) -> str:
+    """A Python literal laid out as black would lay out a long one: one item per line."""
+    pad = " " * (indent + 4)
+    if isinstance(value, dict) and value:
+        items = [
+            f"{pad}{pystr(k)}: {literal(v, indent + 4)}," for k, v in value.items()
+        ]
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
+    if isinstance(value, list) and value:
+        items = [f"{pad}{literal(v, indent + 4)}," for v in value]
+        return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
+    return pystr(value) if isinstance(value, str) else pyrepr(value)
+
+
+def pystr(text: str) -> str:
+    """A string literal in double quotes, as black prefers."""
+    inner = repr(text)[1:-1]
+    if repr(text).startswith("'"):
+        inner = inner.replace("\\'", "'").replace('"', '\\"')
+    return f'"{inner}"'
+
+
 def call_example(op: Operation, api: Api) -> str:
     """A runnable example of calling ``op``, with error handling, as a Markdown code block."""
     models = {m.name: m for m in op.models}
@@ -305,7 +326,7 @@ def call_example(op: Operation, api: Api) -> str:
             else example_value(p.type, p.examples, models)
         )
         if value is not None:
-            arguments.append(f"        {p.py_name}={pyrepr(value)},")
+            arguments.append(f"        {p.py_name}={literal(value, 8)},")
     body = "\n".join(arguments)
     source = (
         f"from {api.package} import Client, errors\n\n"
@@ -314,19 +335,18 @@ def call_example(op: Operation, api: Api) -> str:
         f"    response = client.{op.call_path}(\n{body}\n    )\n"
         + (
             "except errors.BusinessError as exc:\n"
-            "    print('not done:', exc.result_code, exc.result_msg, exc.request_id)\n"
+            '    print("not done:", exc.result_code, exc.result_msg, exc.request_id)\n'
             if op.business_result
             else ""
         )
         + "except errors.APIError as exc:\n"
-        "    print('refused:', exc.code, exc.sub_code, exc.sub_msg, exc.request_id)\n"
+        '    print("refused:", exc.code, exc.sub_code, exc.sub_msg, exc.request_id)\n'
         "except errors.MaizuoError as exc:\n"
-        "    print('failed:', exc)\n"
+        '    print("failed:", exc)\n'
         "else:\n"
         "    print(response)\n"
     )
-    code = format_python(source)
-    return f"{fence(code)}python\n{code}{fence(code)}"
+    return f"{fence(source)}python\n{source}{fence(source)}"
 
 
 def enum_labels(enum: EnumType) -> str:
@@ -363,46 +383,72 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Job:
+    """One output file: a template and its context, or a runtime module copied verbatim."""
+
+    path: str
+    template: str | None
+    context: dict[str, Any]
+    key: str
+    """Everything the file's text depends on besides the templates: equal keys, equal text."""
+    source: Path | None = None
+
+
+def plan(api: Api) -> list[Job]:
+    """The files to generate, in a stable order."""
+    pkg = api.package
+    header = replace(api, operations=(), resources=())
+    jobs: list[Job] = []
+
+    def job(template: str, path: str, **context: Any) -> None:
+        jobs.append(Job(path, template, context, repr(sorted(context.items()))))
+
+    whole = {"api": api}
+    job("pyproject.toml.j2", "pyproject.toml", api=header)
+    job("README.md.j2", "README.md", **whole)
+    job("package/__init__.py.j2", f"{pkg}/__init__.py", **whole)
+    job("package/_version.py.j2", f"{pkg}/_version.py", api=header)
+    job("package/_client.py.j2", f"{pkg}/_client.py", **whole)
+    job("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py", **whole)
+    job("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py", api=header)
+    job("docs/index.md.j2", "docs/index.md", **whole)
+    jobs.append(Job(f"{pkg}/py.typed", None, {}, ""))
+    for op in api.operations:
+        job(
+            "package/endpoints/module.py.j2",
+            f"{pkg}/endpoints/{op.module}.py",
+            api=header,
+            m=endpoint_module(op),
+        )
+        job("docs/endpoint.md.j2", f"docs/{op.doc_page}", api=header, op=op)
+    for resource in api.resources:
+        job(
+            "package/resources/module.py.j2",
+            f"{pkg}/resources/{resource.module}.py",
+            api=header,
+            m=resource_module(resource),
+        )
+    for source in sorted(RUNTIME.glob("*.py")):
+        if source.name != "__init__.py":
+            jobs.append(Job(f"{pkg}/{source.name}", None, {}, source.name, source))
+    return jobs
+
+
+def render(env: jinja2.Environment, job: Job) -> str:
+    """The text of one job's file (Python not yet formatted)."""
+    if job.template is None:
+        return job.source.read_text(encoding="utf-8") if job.source else ""
+    try:
+        text = env.get_template(job.template).render(**job.context)
+    except jinja2.TemplateError as exc:
+        raise GeneratorError(f"template {job.template}: {exc}") from exc
+    if job.path.endswith(".md"):  # control characters of the spec's text, made visible
+        text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text
+
+
 def render_api(api: Api) -> dict[str, str]:
     """Every generated file's text (Python not yet formatted), by path relative to the output."""
     env = environment()
-    pkg = api.package
-    files: dict[str, str] = {}
-
-    def render(template: str, path: str, **context: Any) -> None:
-        try:
-            text = env.get_template(template).render(api=api, **context)
-            if path.endswith(
-                ".md"
-            ):  # control characters of the spec's text, made visible
-                text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-            files[path] = text
-        except jinja2.TemplateError as exc:
-            raise GeneratorError(f"template {template}: {exc}") from exc
-
-    render("pyproject.toml.j2", "pyproject.toml")
-    render("README.md.j2", "README.md")
-    render("package/__init__.py.j2", f"{pkg}/__init__.py")
-    render("package/_version.py.j2", f"{pkg}/_version.py")
-    render("package/_client.py.j2", f"{pkg}/_client.py")
-    render("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py")
-    render("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py")
-    files[f"{pkg}/py.typed"] = ""
-    for op in api.operations:
-        render(
-            "package/endpoints/module.py.j2",
-            f"{pkg}/endpoints/{op.module}.py",
-            m=endpoint_module(op),
-        )
-        render("docs/endpoint.md.j2", f"docs/{op.doc_page}", op=op)
-    for resource in api.resources:
-        render(
-            "package/resources/module.py.j2",
-            f"{pkg}/resources/{resource.module}.py",
-            m=resource_module(resource),
-        )
-    render("docs/index.md.j2", "docs/index.md")
-    for source in sorted(RUNTIME.glob("*.py")):
-        if source.name != "__init__.py":
-            files[f"{pkg}/{source.name}"] = source.read_text(encoding="utf-8")
-    return files
+    return {job.path: render(env, job) for job in plan(api)}

@@ -19,27 +19,45 @@ import referencing
 import referencing.jsonschema
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
+from .cache import Cache, digest
 from .errors import Problem, SpecError
 from .ir import FORM
-from .load import LoadedSpec, iter_refs, join_pointer, resolve
+from .load import LoadedSpec, canonical_json, iter_refs, join_pointer, resolve
 
 OPERATION_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SESSIONS = ("none", "optional", "required")
 _SPEC_URI = "urn:maizuo-spec"
 
 
-def validate(spec: LoadedSpec) -> None:
-    """Raise :class:`SpecError` listing every problem found; return when the spec is usable."""
+def validate(spec: LoadedSpec, cache: Cache | None = None) -> None:
+    """Raise :class:`SpecError` listing every problem found; return when the spec is usable.
+
+    With a cache, an endpoint whose file and the shared parts of the spec are unchanged since
+    they last passed is not checked again.
+    """
     problems = list(_dangling_refs(spec))
     if problems:
         raise SpecError(problems)
-    problems = list(_openapi_problems(spec))
+    paths: dict[str, Any] = spec.document.get("paths") or {}
+    shared = canonical_json({k: v for k, v in spec.document.items() if k != "paths"})
+    keys = {
+        path: digest(shared, path, canonical_json(item)) for path, item in paths.items()
+    }
+    todo = [
+        path for path in paths if cache is None or not cache.get("valid", keys[path])
+    ]
+    problems = list(_openapi_problems(spec, todo))
     if problems:
         raise SpecError(problems)
-    problems = list(_top_problems(spec))
-    problems.extend(_example_problems(spec))
+    problems = list(_spec_problems(spec))
+    for path in todo:
+        problems.extend(_top_problems(spec, path))
+        problems.extend(_example_problems(spec, path))
     if problems:
         raise SpecError(problems)
+    if cache is not None:
+        for path in paths:
+            cache.put("valid", keys[path], True)
 
 
 def _dangling_refs(spec: LoadedSpec) -> Iterator[Problem]:
@@ -53,28 +71,44 @@ def _dangling_refs(spec: LoadedSpec) -> Iterator[Problem]:
             )
 
 
-def _openapi_problems(spec: LoadedSpec) -> Iterator[Problem]:
-    if spec.document.get("openapi") != "3.1.0" and not str(
-        spec.document.get("openapi", "")
-    ).startswith("3.1"):
+def _openapi_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
+    """openapi-spec-validator on the whole document, or, when only some endpoints need checking,
+    on a document of the shared parts and each of those endpoints alone (much faster).
+    """
+    document = spec.document
+    version = str(document.get("openapi", ""))
+    if not version.startswith("3.1"):
         yield spec.source.problem(
             "/openapi",
-            f"openapi: {spec.document.get('openapi')!r}; this generator reads OpenAPI 3.1 (write openapi: 3.1.0)",
+            f"openapi: {version!r}; this generator reads OpenAPI 3.1 (write openapi: 3.1.0)",
         )
         return
-    try:
-        errors = list(OpenAPIV31SpecValidator(spec.document).iter_errors())
-    except Exception as exc:  # the validator can fail on documents it does not expect
-        yield spec.source.problem(
-            "", f"openapi-spec-validator could not read the document: {exc}"
-        )
-        return
-    for error in errors:
-        path = [str(p) for p in getattr(error, "absolute_path", []) or []]
-        pointer = join_pointer("", *path)
-        yield spec.source.problem(
-            pointer, f"not valid OpenAPI 3.1: {_short(error.message)}"
-        )
+    paths = document.get("paths") or {}
+    if len(todo) == len(paths):
+        parts = [document]
+    else:
+        parts = [dict(document, paths={path: paths[path]}) for path in todo]
+    seen: set[str] = set()
+    for part in parts:
+        try:
+            errors = list(OpenAPIV31SpecValidator(part).iter_errors())
+        except (
+            Exception
+        ) as exc:  # the validator can fail on documents it does not expect
+            yield spec.source.problem(
+                "", f"openapi-spec-validator could not read the document: {exc}"
+            )
+            return
+        for error in errors:
+            pointer = join_pointer(
+                "", *(str(p) for p in getattr(error, "absolute_path", []) or [])
+            )
+            problem = spec.source.problem(
+                pointer, f"not valid OpenAPI 3.1: {_short(error.message)}"
+            )
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                yield problem
 
 
 def _short(message: str, limit: int = 300) -> str:
@@ -82,62 +116,78 @@ def _short(message: str, limit: int = 300) -> str:
     return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
-def _top_problems(spec: LoadedSpec) -> Iterator[Problem]:
-    doc = spec.document
-    fail = spec.source.problem
-    paths = doc.get("paths") or {}
+def _spec_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    """Rules about the spec as a whole."""
+    paths = spec.document.get("paths") or {}
     if not paths:
-        yield fail(
+        yield spec.source.problem(
             "/paths",
             "the spec has no endpoints; add one under paths (see spec/README.md)",
         )
+    seen: dict[str, str] = {}
     for path, item in paths.items():
-        item_pointer = join_pointer("/paths", path)
-        verbs = [v for v in item if v in OPERATION_VERBS]
-        if verbs != ["post"]:
-            yield fail(
-                item_pointer,
-                f"each TOP method is one 'post' operation; found {', '.join(verbs) or 'none'}",
-            )
-            continue
-        op_pointer = join_pointer(item_pointer, "post")
-        op = item["post"]
-        method = op.get("x-top-method")
-        if method is None:
-            yield fail(
-                op_pointer,
-                f"x-top-method is missing; add x-top-method: {path.lstrip('/')}",
-            )
-        elif not isinstance(method, str) or "/" + method != path:
-            yield fail(
-                join_pointer(op_pointer, "x-top-method"),
-                f"{method!r} must equal the path without its slash, {path.lstrip('/')!r}",
-            )
-        if not isinstance(op.get("x-top-idempotent"), bool):
-            yield fail(
-                op_pointer,
-                "x-top-idempotent must be true or false: may the client resend this call after a timeout?",
-            )
-        session = op.get("x-top-session", "none")
-        if session not in SESSIONS:
-            yield fail(
-                join_pointer(op_pointer, "x-top-session"),
-                f"{session!r}; expected one of {', '.join(SESSIONS)}",
-            )
-        yield from _business_marker(spec, op, op_pointer)
-        doc_notes = op.get("x-top-doc")
-        if doc_notes is not None and not isinstance(doc_notes, dict):
-            yield fail(
-                join_pointer(op_pointer, "x-top-doc"),
-                "must be a mapping such as {source: page.txt, truncated: false, inferred: []}",
-            )
-        body = op.get("requestBody")
-        if body is not None and FORM not in ((_deref(doc, body).get("content")) or {}):
-            yield fail(
-                join_pointer(op_pointer, "requestBody", "content"),
-                f"business parameters are a {FORM} body",
-            )
-    yield from _enum_markers(spec, doc, "")
+        for verb, op in item.items():
+            if verb in OPERATION_VERBS and isinstance(op.get("operationId"), str):
+                other = seen.setdefault(op["operationId"], path)
+                if other != path:
+                    pointer = join_pointer("/paths", path, verb, "operationId")
+                    yield spec.source.problem(
+                        pointer,
+                        f"operationId {op['operationId']!r} is also used by {other}; each must be unique",
+                    )
+    yield from _enum_markers(spec, spec.document.get("components"), "/components")
+
+
+def _top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
+    """The TOP rules for one endpoint."""
+    doc = spec.document
+    fail = spec.source.problem
+    item = doc["paths"][path]
+    item_pointer = join_pointer("/paths", path)
+    verbs = [v for v in item if v in OPERATION_VERBS]
+    if verbs != ["post"]:
+        yield fail(
+            item_pointer,
+            f"each TOP method is one 'post' operation; found {', '.join(verbs) or 'none'}",
+        )
+        return
+    op_pointer = join_pointer(item_pointer, "post")
+    op = item["post"]
+    method = op.get("x-top-method")
+    if method is None:
+        yield fail(
+            op_pointer, f"x-top-method is missing; add x-top-method: {path.lstrip('/')}"
+        )
+    elif not isinstance(method, str) or "/" + method != path:
+        yield fail(
+            join_pointer(op_pointer, "x-top-method"),
+            f"{method!r} must equal the path without its slash, {path.lstrip('/')!r}",
+        )
+    if not isinstance(op.get("x-top-idempotent"), bool):
+        yield fail(
+            op_pointer,
+            "x-top-idempotent must be true or false: may the client resend this call after a timeout?",
+        )
+    session = op.get("x-top-session", "none")
+    if session not in SESSIONS:
+        yield fail(
+            join_pointer(op_pointer, "x-top-session"),
+            f"{session!r}; expected one of {', '.join(SESSIONS)}",
+        )
+    yield from _business_marker(spec, op, op_pointer)
+    doc_notes = op.get("x-top-doc")
+    if doc_notes is not None and not isinstance(doc_notes, dict):
+        yield fail(
+            join_pointer(op_pointer, "x-top-doc"),
+            "must be a mapping such as {source: page.txt, truncated: false, inferred: []}",
+        )
+    body = op.get("requestBody")
+    if body is not None and FORM not in ((_deref(doc, body).get("content")) or {}):
+        yield fail(
+            join_pointer(op_pointer, "requestBody", "content"),
+            f"business parameters are a {FORM} body",
+        )
+    yield from _enum_markers(spec, item, item_pointer)
 
 
 def _business_marker(
@@ -216,19 +266,17 @@ def _deref(doc: dict[str, Any], node: Any) -> Any:
 # -- examples ------------------------------------------------------------------------------------
 
 
-def _example_problems(spec: LoadedSpec) -> Iterator[Problem]:
+def _example_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
     registry: referencing.Registry[Any] = referencing.Registry().with_resource(
-        _SPEC_URI,
-        referencing.jsonschema.DRAFT202012.create_resource(spec.document),
+        _SPEC_URI, referencing.jsonschema.DRAFT202012.create_resource(spec.document)
     )
-    for path, item in (spec.document.get("paths") or {}).items():
-        for verb, op in item.items():
-            if verb not in OPERATION_VERBS:
-                continue
-            op_pointer = join_pointer("/paths", path, verb)
-            for schema_pointer in _schema_pointers(spec.document, op, op_pointer):
-                yield from _schema_examples(spec, registry, schema_pointer)
-            yield from _media_examples(spec, registry, op, op_pointer)
+    for verb, op in spec.document["paths"][path].items():
+        if verb not in OPERATION_VERBS:
+            continue
+        op_pointer = join_pointer("/paths", path, verb)
+        for schema_pointer in _schema_pointers(spec.document, op, op_pointer):
+            yield from _schema_examples(spec, registry, schema_pointer)
+        yield from _media_examples(spec, registry, op, op_pointer)
 
 
 def _schema_pointers(

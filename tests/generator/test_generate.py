@@ -171,3 +171,37 @@ def test_generated_package_is_listed_in_the_manifest(
     generate(spec, out)
     listed = set(read_yaml(out / MANIFEST)["files"])
     assert listed == set(snapshot(out)) - {MANIFEST}
+
+
+def test_cached_runs_give_what_an_uncached_run_gives(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    for summary in ("第一次修改", "第二次修改", "发送验证码"):
+        data = read_yaml(spec / ENDPOINT)
+        data["post"]["summary"] = summary
+        write_yaml(spec / ENDPOINT, data)
+        generate(spec, out)
+        assert not check(spec, out), "the cache served something stale"
+    assert snapshot(out) == render_files(spec)
+
+
+def test_a_damaged_cache_is_an_empty_one(spec: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    cache = tmp_path / ".maizuo-cache" / "out.pickle"
+    assert cache.exists()
+    cache.write_bytes(b"maizuo-gen cache 1\n\x80garbage")
+    (out / "docs" / "index.md").write_text("edited\n")
+    assert generate(spec, out).changed == ("docs/index.md",)
+    assert not check(spec, out)
+
+
+def test_an_unchanged_spec_with_an_edited_output_is_repaired(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    (out / "damai_maizuo" / "_version.py").write_text("oops\n")
+    assert generate(spec, out).changed == ("damai_maizuo/_version.py",)

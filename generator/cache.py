@@ -1,0 +1,98 @@
+"""A private, content-addressed cache of the slow stages (parsing, validating, rendering and
+formatting), so that regenerating after editing one endpoint of many costs about one endpoint.
+
+Every entry is keyed by a hash of everything its value depends on (the input's bytes and the
+generator's own fingerprint), so a stale entry can never be used: it is simply never asked for
+again, and entries a run did not use are dropped when the cache is saved. A missing or damaged
+cache file is an empty cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+_FORMAT = b"maizuo-gen cache 1\n"
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """A hash of the contents (and names) of ``paths``: the generator's own code and templates."""
+    parts: list[bytes | str] = []
+    for path in sorted(paths):
+        parts += [path.as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+class Cache:
+    """``namespace, key → value`` kept in one file; values are pickled, so each ``get`` returns
+    a fresh copy that the caller may change."""
+
+    def __init__(self, path: Path | None, salt: str = "") -> None:
+        """``salt`` goes into every key: the generator's fingerprint, so that entries made by
+        another version of the generator are never used."""
+        self.path = path
+        self.salt = salt
+        self._entries: dict[str, bytes] = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        if path is not None:
+            self._entries = _read(path)
+
+    def get(self, namespace: str, key: str) -> Any:
+        name = f"{namespace}:{digest(self.salt, key)}"
+        data = self._entries.get(name)
+        if data is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used.add(name)
+        return pickle.loads(data)
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        name = f"{namespace}:{digest(self.salt, key)}"
+        self._entries[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._used.add(name)
+
+    def save(self) -> None:
+        """Write the entries this run used, atomically; a failure to write only loses speed."""
+        if self.path is None:
+            return
+        kept = {name: self._entries[name] for name in sorted(self._used)}
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(
+                _FORMAT + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+            )
+            os.replace(tmp, self.path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+
+def _read(path: Path) -> dict[str, bytes]:
+    try:
+        raw = path.read_bytes()
+        if not raw.startswith(_FORMAT):
+            return {}
+        entries = pickle.loads(raw[len(_FORMAT) :])
+    except Exception:  # missing, unreadable or damaged: start empty
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {
+        k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)
+    }
