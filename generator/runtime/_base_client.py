@@ -310,6 +310,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         retries = 0
         while True:
             request = self._prepare(op, business)
+            _logging.log_request(op.method, retries + 1, request)
             try:
                 try:
                     response = self._http.post(
@@ -378,6 +379,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         retries = 0
         while True:
             request = self._prepare(op, business)
+            _logging.log_request(op.method, retries + 1, request)
             try:
                 try:
                     response = await self._http.post(

@@ -33,6 +33,11 @@ def setup_logging() -> None:
     logger.setLevel(level)
 
 
+def log_request(method: str, attempt: int, request: object) -> None:
+    """Each request about to be sent, at DEBUG (its ``repr`` shows no secret)."""
+    logger.debug("%s attempt %d: %r", method, attempt, request)
+
+
 def log_success(
     method: str, format: str, elapsed: float, request_id: str | None, retries: int
 ) -> None:

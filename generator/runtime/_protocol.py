@@ -20,7 +20,6 @@ from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
-from urllib.parse import parse_qsl
 
 import pydantic_core
 from pydantic import BaseModel, ValidationError
@@ -46,8 +45,6 @@ FORM_HEADERS: Mapping[str, str] = {
     "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
 }
 ERROR_KEY = "error_response"
-SECRET_PARAMS = ("sign", "session")
-"""System parameters whose values are never shown."""
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -80,25 +77,22 @@ class OperationInfo:
 
 @dataclass(frozen=True)
 class PreparedRequest:
-    """A signed HTTP request, ready for any HTTP client. Its ``repr`` hides the secrets."""
+    """A signed HTTP request, ready for any HTTP client.
+
+    The URL carries the system parameters that are safe to show (it ends up in proxy and
+    httpx logs); the body carries the business parameters, then ``session`` and ``sign``.
+    """
 
     method: str
     url: str
-    """The base URL with the system parameters (signature included) in the query string."""
     headers: Mapping[str, str]
     body: bytes
-    """The business parameters, form-encoded in UTF-8."""
     secrets: tuple[str, ...] = field(default=(), compare=False)
     """The signature and the session (as given and as sent), for scrubbing them from any text."""
 
     def __repr__(self) -> str:
-        base, _, query = self.url.partition("?")
-        shown = "&".join(
-            f"{form_quote(name)}={'***' if name in SECRET_PARAMS else form_quote(value)}"
-            for name, value in parse_qsl(query)
-        )
         return (
-            f"PreparedRequest(method={self.method!r}, url={base + '?' + shown!r}, "
+            f"PreparedRequest(method={self.method!r}, url={self.url!r}, "
             f"body=<{len(self.body)} bytes>)"
         )
 
@@ -158,25 +152,31 @@ def build_request(
     timestamp: str,
     base_url: str,
 ) -> PreparedRequest:
-    """The signed POST for one call: system parameters in the URL, business ones in the body."""
+    """The signed POST for one call.
+
+    Every parameter is signed. The system parameters go in the URL, except ``session`` and
+    ``sign``: those go in the body after the business parameters, so that no URL (logged by
+    httpx, proxies and servers) holds a secret. The gateway reads query and body alike.
+    """
     system, query = _system_params(
         op.method, app_key, sign_method, format, simplify, partner_id, target_app_key
     )
     params = {**business, **system, "timestamp": timestamp}
-    query += "&timestamp=" + form_quote(timestamp)
+    body = form_encode(business)
     secrets: tuple[str, ...] = ()
     if session:
         params["session"] = session
         quoted = form_quote(session)
-        query += "&session=" + quoted
+        body += f"&session={quoted}" if body else f"session={quoted}"
         secrets = (session, quoted) if quoted != session else (session,)
     signature = sign(params, app_secret, sign_method)
+    body += f"&sign={signature}" if body else f"sign={signature}"
     separator = "&" if "?" in base_url else "?"
     return PreparedRequest(
         method="POST",
-        url=f"{base_url}{separator}{query}&sign={signature}",
+        url=f"{base_url}{separator}{query}&timestamp={form_quote(timestamp)}",
         headers=FORM_HEADERS,
-        body=form_encode(business).encode("ascii"),
+        body=body.encode("ascii"),
         secrets=(signature, *secrets),
     )
 

@@ -191,7 +191,7 @@ def test_with_options_keeps_the_class_shares_the_pool_and_not_the_resources() ->
     assert copy.user._client is copy and copy.user.authcode._client is copy
     assert user._client is client
     copy.user.authcode.send(param0=PARAM0)
-    assert "session" not in dict(parse_qsl(gateway.requests[0].url.query.decode()))
+    assert "session" not in dict(parse_qsl(gateway.requests[0].content.decode()))
     copy.close()
     assert not client._http.is_closed
     client.user.authcode.send(param0=PARAM0)
@@ -231,7 +231,8 @@ def _verify(
 ) -> None:
     system = dict(parse_qsl(urlsplit(str(request.url)).query))
     business = dict(parse_qsl(request.content.decode()))
-    signature = system.pop("sign")
+    signature = business.pop("sign")
+    assert "sign" not in system and "session" not in system
     text = "".join(k + v for k, v in sorted({**system, **business}.items()))
     key = APP_SECRET.encode()
     if sign_method == "md5":
@@ -240,7 +241,7 @@ def _verify(
         digest = hashlib.md5 if sign_method == "hmac" else hashlib.sha256
         expected = hmac.new(key, text.encode(), digest).hexdigest()
     assert signature == expected.upper()
-    assert system.get("session") == session
+    assert business.get("session") == session
     assert request.method == "POST"
     assert (
         request.headers["content-type"]
@@ -400,16 +401,20 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
 
 
 def _echo(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(502, text=f"<html>bad gateway for {request.url}</html>")
+    return httpx.Response(
+        502, text=f"<html>bad gateway for {request.content.decode()}</html>"
+    )
 
 
 def _echo_error(request: httpx.Request) -> httpx.Response:
-    return top_error(27, "invalid-sessionkey", msg=f"Invalid session: {request.url}")
+    return top_error(
+        27, "invalid-sessionkey", msg=f"Invalid session: {request.content.decode()}"
+    )
 
 
 @pytest.mark.parametrize("reply", [_echo, _echo_error])
 @pytest.mark.parametrize("session", [SESSION, "a+b/c=d&e f中"])
-def test_errors_echoing_the_url_are_scrubbed(
+def test_errors_echoing_the_request_are_scrubbed(
     reply: Callable[[httpx.Request], httpx.Response],
     session: str,
     caplog: pytest.LogCaptureFixture,
@@ -421,7 +426,7 @@ def test_errors_echoing_the_url_are_scrubbed(
         pytest.raises(MaizuoError) as caught,
     ):
         client.user.authcode.send(param0=PARAM0)
-    signature = dict(parse_qsl(gateway.requests[0].url.query.decode()))["sign"]
+    signature = dict(parse_qsl(gateway.requests[0].content.decode()))["sign"]
     error = caught.value
     shown = str(error) + repr(error) + repr(vars(error)) + caplog.text
     for secret in (signature, session, quote_plus(session), APP_SECRET):
@@ -435,13 +440,19 @@ def test_logs_each_call_without_secrets(caplog: pytest.LogCaptureFixture) -> Non
     with gateway.client(session=SESSION) as client:
         client.user.authcode.send(param0=PARAM0)
     records = [r.getMessage() for r in caplog.records if r.name == "damai_maizuo"]
-    assert len(records) == 2
-    assert records[0].startswith(f"{USER_AUTHCODE_SEND.method} retry 1 in ")
-    assert "APIConnectionError" in records[0]
-    final = records[1]
+    assert len(records) == 4
+    assert records[0].startswith(
+        f"{USER_AUTHCODE_SEND.method} attempt 1: PreparedRequest("
+    )
+    assert records[1].startswith(f"{USER_AUTHCODE_SEND.method} retry 1 in ")
+    assert "APIConnectionError" in records[1]
+    assert records[2].startswith(
+        f"{USER_AUTHCODE_SEND.method} attempt 2: PreparedRequest("
+    )
+    final = records[3]
     assert final.startswith(f"{USER_AUTHCODE_SEND.method} format=json elapsed_ms=")
     assert final.endswith("request_id=rid-log retries=1 ok")
-    signature = dict(parse_qsl(gateway.requests[-1].url.query.decode()))["sign"]
+    signature = dict(parse_qsl(gateway.requests[-1].content.decode()))["sign"]
     for secret in (signature, SESSION, APP_SECRET):
         assert secret not in caplog.text
 

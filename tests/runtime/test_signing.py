@@ -66,8 +66,9 @@ def test_published_example_through_build_request() -> None:
         base_url="https://gw.api.taobao.com/router/rest",
     )
     query = dict(parse_qsl(urlsplit(request.url).query))
-    assert query.pop("sign") == PUBLISHED_SIGN
-    assert {**query, **dict(parse_qsl(request.body.decode()))} == PUBLISHED
+    body = dict(parse_qsl(request.body.decode()))
+    assert body.pop("sign") == PUBLISHED_SIGN
+    assert {**query, **body} == PUBLISHED
 
 
 def test_signing_string_sorts_and_skips_sign() -> None:
@@ -137,27 +138,33 @@ def _build(**overrides: object) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def test_system_parameters_minimal() -> None:
-    system, business = _build()
-    assert set(system) == {
+    query, body = _build()
+    assert set(query) == {
         "method",
         "app_key",
         "timestamp",
         "v",
         "format",
         "sign_method",
-        "sign",
     }
-    assert system["method"] == USER_AUTHCODE_SEND.method
-    assert system["v"] == "2.0"
-    assert system["timestamp"] == "2024-05-06 07:08:09"
-    assert business == {"param0": '{"a":"中 文"}'}
+    assert query["method"] == USER_AUTHCODE_SEND.method
+    assert query["v"] == "2.0"
+    assert query["timestamp"] == "2024-05-06 07:08:09"
+    assert set(body) == {"param0", "sign"}
+    assert body["param0"] == '{"a":"中 文"}'
+
+
+def test_session_and_sign_travel_in_the_body_only() -> None:
+    query, body = _build(session=SESSION)
+    assert body["session"] == SESSION and "sign" in body
+    assert "session" not in query and "sign" not in query
 
 
 def test_optional_system_parameters_only_when_set() -> None:
-    system, _ = _build(
+    system, body = _build(
         session=SESSION, partner_id="sdk-py", target_app_key="999", simplify=True
     )
-    assert system["session"] == SESSION
+    assert body["session"] == SESSION
     assert system["partner_id"] == "sdk-py"
     assert system["target_app_key"] == "999"
     assert system["simplify"] == "true"
@@ -167,7 +174,7 @@ def test_optional_system_parameters_only_when_set() -> None:
 @pytest.mark.parametrize("session", [None, SESSION])
 def test_signature_covers_system_and_business(method: str, session: str | None) -> None:
     system, business = _build(sign_method=method, session=session, simplify=True)
-    signature = system.pop("sign")
+    signature = business.pop("sign")
     everything = {**system, **business}
     if method == "md5":
         text = "".join(k + everything[k] for k in sorted(everything))
@@ -185,7 +192,7 @@ def test_base_url_with_a_query() -> None:
     assert system["method"] == USER_AUTHCODE_SEND.method
 
 
-def test_repr_hides_sign_and_session() -> None:
+def test_repr_shows_no_secret() -> None:
     request = build_request(
         USER_AUTHCODE_SEND,
         {"param0": "{}"},
@@ -200,9 +207,8 @@ def test_repr_hides_sign_and_session() -> None:
         timestamp="2024-05-06 07:08:09",
         base_url="https://gw.api.taobao.com/router/rest",
     )
-    signature = dict(parse_qsl(urlsplit(request.url).query))["sign"]
+    signature = dict(parse_qsl(request.body.decode()))["sign"]
     text = repr(request)
-    assert "sign=***" in text and "session=***" in text
     for secret in (signature, SESSION, APP_SECRET, quote_plus(SESSION)):
         assert secret not in text
     assert USER_AUTHCODE_SEND.method in text
