@@ -12,7 +12,6 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from runtime_samples import (
     UserAuthcodeSendResponse,
 )
 
-from generator.mock.gateway import Gateway
 from generator.mock.scenarios import (
     CutShort,
     Drop,
@@ -51,7 +49,6 @@ from generator.runtime.errors import (
     ServerError,
 )
 
-SPEC = Path(__file__).resolve().parents[2] / "spec"
 METHOD = USER_AUTHCODE_SEND.method
 IDEMPOTENT_SEND = OperationInfo(
     method=METHOD,
@@ -62,16 +59,10 @@ IDEMPOTENT_SEND = OperationInfo(
 """The same TOP method described as idempotent, to see the retries the client would make."""
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[GatewayServer]:
-    with GatewayServer(Gateway.from_spec(SPEC)) as running:
-        yield running
-
-
 @pytest.fixture
-def gateway(server: GatewayServer) -> GatewayServer:
-    server.reset()
-    return server
+def gateway(top_gateway: GatewayServer) -> GatewayServer:
+    """The project's mock gateway (``generator.mock.pytest_plugin``), reset for each test."""
+    return top_gateway
 
 
 def client_for(gateway: GatewayServer, **options: object) -> Client:
