@@ -314,19 +314,26 @@ def pystr(text: str) -> str:
     return f'"{inner}"'
 
 
-def call_example(op: Operation, api: Api) -> str:
-    """A runnable example of calling ``op``, with error handling, as a Markdown code block."""
+def example_arguments(op: Operation) -> dict[str, Any]:
+    """Keyword arguments for calling ``op``: the spec's request example, else its field
+    examples; parameters with neither are left out."""
     models = {m.name: m for m in op.models}
     request = op.request_examples[0].value if op.request_examples else {}
-    arguments = []
+    arguments = {}
     for p in op.params:
-        value = (
-            request.get(p.name)
-            if isinstance(request, dict) and p.name in request
-            else example_value(p.type, p.examples, models)
-        )
+        given = isinstance(request, dict) and p.name in request
+        value = request[p.name] if given else example_value(p.type, p.examples, models)
         if value is not None:
-            arguments.append(f"        {p.py_name}={literal(value, 8)},")
+            arguments[p.py_name] = value
+    return arguments
+
+
+def call_example(op: Operation, api: Api) -> str:
+    """A runnable example of calling ``op``, with error handling, as a Markdown code block."""
+    arguments = [
+        f"        {name}={literal(value, 8)},"
+        for name, value in example_arguments(op).items()
+    ]
     body = "\n".join(arguments)
     source = (
         f"from {api.package} import Client, errors\n\n"
