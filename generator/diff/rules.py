@@ -57,8 +57,8 @@ _BR, _ADD, _CHG, _DOC = Section.BREAKING, Section.ADDED, Section.CHANGED, Sectio
 RULES: dict[str, Rule] = _rules(
     # the API as a whole
     ("api-package-renamed", _B, _BR, "package, import name or environment prefix changed"),
-    ("api-server-added", _C, _ADD, "gateway added"),
-    ("api-server-removed", _B, _BR, "gateway removed"),
+    ("api-server-added", _D, _DOC, "gateway listed"),
+    ("api-server-removed", _D, _DOC, "gateway no longer listed"),
     ("api-docs-changed", _D, _DOC, "API title, summary or description changed"),
     # endpoints
     ("endpoint-added", _C, _ADD, "endpoint added"),

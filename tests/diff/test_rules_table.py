@@ -563,8 +563,8 @@ CASES = [
         Severity.BREAKING,
         base=_add_endpoint_check,
     ),
-    Case("server added", _add_server, ("api-server-added",), Severity.COMPATIBLE),
-    Case("server removed", _drop_server, ("api-server-removed",), Severity.BREAKING),
+    Case("server added", _add_server, ("api-server-added",), Severity.DOCS),
+    Case("server removed", _drop_server, ("api-server-removed",), Severity.DOCS),
     Case(
         "import name changed",
         _rename_module,

@@ -1,0 +1,111 @@
+"""Decide what the release is: the version it gets and the changes its changelog lists.
+
+With ``--bump auto`` the bump is the one the spec diff since the last release tag implies
+(:mod:`generator.diff.semver`, pre-1.0 rule included). When the spec did not change but the
+generated files did (a new runtime or templates), the bump is a patch. With no change at all
+there is nothing to release. The first release (no tag yet) publishes the spec's
+``info.version`` as written; with an explicit ``--bump`` it bumps that version instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diff.report import Report
+from ..diff.rules import Section
+from ..diff.semver import Bump, Version, effective_bump
+from ..diff.sources import InputError, open_side
+from ..generate import build
+from ..ir import Api
+from .changelog import CHANGELOG
+from .errors import ReleaseError
+from .repository import SPEC, Tag, generated_changed_since, last_release, tag_exists, tag_name
+
+BUMP_CHOICES = ("auto", "major", "minor", "patch")
+
+
+@dataclass(frozen=True)
+class Plan:
+    previous: Tag | None
+    """The last release, or ``None`` for the first one."""
+    current: Version
+    """The version released last (the spec's ``info.version`` before the first release)."""
+    version: Version
+    """The version to release."""
+    bump: Bump
+    """The bump from ``current`` to ``version`` (``NONE`` for a first release as written)."""
+    api: Api
+    """The spec being released, as it is before its version is set."""
+    report: Report | None
+    """The spec diff since the last release; ``None`` for the first one."""
+    notes: tuple[tuple[Section, str], ...] = ()
+    """Changelog lines that are not spec changes."""
+
+    @property
+    def tag(self) -> str:
+        return tag_name(self.version)
+
+    @property
+    def calls(self) -> dict[str, str]:
+        """TOP method → SDK call, for the endpoints of both sides."""
+        calls = dict(self.report.calls) if self.report is not None else {}
+        return calls | {op.top_method: op.call_path for op in self.api.operations}
+
+
+def make_plan(root: Path, choice: str) -> Plan:
+    """The plan for releasing the tree at ``root`` with ``--bump choice``."""
+    api = build(root / SPEC)
+    previous = last_release(root)
+    plan = (
+        _first_release(api, choice)
+        if previous is None
+        else _next_release(root, api, previous, choice)
+    )
+    if tag_exists(root, plan.tag):
+        raise ReleaseError(f"the tag {plan.tag} already exists; choose another --bump")
+    return plan
+
+
+def _first_release(api: Api, choice: str) -> Plan:
+    try:
+        current = Version.parse(api.version)
+    except ValueError:
+        raise InputError(
+            f"info.version {api.version!r} of the spec is not of the form X.Y.Z"
+        ) from None
+    bump = Bump.NONE if choice == "auto" else Bump[choice.upper()]
+    calls = ", ".join(f"`client.{op.call_path}`" for op in api.operations)
+    notes = (
+        (Section.ADDED, f"First release, with {_count(len(api.operations), 'endpoint')}: {calls}."),
+    )
+    return Plan(None, current, current.bumped(bump), bump, api, None, notes)
+
+
+def _next_release(root: Path, api: Api, previous: Tag, choice: str) -> Plan:
+    with open_side("base", previous.name, cwd=root, default_spec=SPEC) as side:
+        report = Report.compare(previous.name, "HEAD", side.read(), api)
+    notes: tuple[tuple[Section, str], ...] = ()
+    if choice != "auto":
+        bump = Bump[choice.upper()]
+    else:
+        bump = effective_bump(previous.version, report.bump)
+        if bump is Bump.NONE:
+            regenerated = generated_changed_since(root, previous, ignore=CHANGELOG)
+            if not regenerated:
+                raise ReleaseError(
+                    f"nothing to release: neither the spec nor generated/ changed since {previous.name}"
+                )
+            bump = Bump.PATCH
+            notes = (
+                (
+                    Section.CHANGED,
+                    f"Regenerated without an API change: {_count(len(regenerated), 'generated file')}"
+                    f" differ{'s' if len(regenerated) == 1 else ''} from {previous.name}.",
+                ),
+            )
+    return Plan(previous, previous.version, previous.version.bumped(bump), bump, api, report, notes)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
