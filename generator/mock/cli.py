@@ -39,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until interrupted: 0; a bad spec, scenarios file or address: one line, 2."""
+    """Serve until interrupted (Ctrl-C): 0; a bad spec, scenarios file or address: one line
+    on stderr, 2."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     try:
         from .server import serve
@@ -63,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except ValueError as exc:  # empty credentials
         return _fail(str(exc))
+    except KeyboardInterrupt:  # uvicorn shuts down on Ctrl-C, then raises it again
+        return 0
     except (OSError, OverflowError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return _fail(f"cannot listen on {args.host}:{args.port}: {reason}")

@@ -59,8 +59,8 @@ class TopCaller:
         drop: Iterable[str] = (),
         **system: str,
     ) -> dict[str, str]:
-        """Signed parameters; ``system`` overrides system ones, ``drop`` leaves some out after
-        signing."""
+        """Signed parameters: ``system`` overrides system ones, ``drop`` leaves some out (and
+        dropping ``sign`` leaves the call unsigned)."""
         params = {
             "method": method,
             "app_key": self.app_key,
@@ -74,10 +74,11 @@ class TopCaller:
         for name, value in business.items():
             params[name] = value if isinstance(value, str) else json.dumps(value)
         params.update(system)
-        if "sign" not in params and params["sign_method"] in ("md5", "hmac", "hmac-sha256"):
-            params["sign"] = top_sign(params, self.app_secret, params["sign_method"])
         for name in drop:
             params.pop(name, None)
+        unsigned = "sign" in params or "sign" in drop
+        if not unsigned and params.get("sign_method") in ("md5", "hmac", "hmac-sha256"):
+            params["sign"] = top_sign(params, self.app_secret, params["sign_method"])
         return params
 
     def post(self, method: str = SEND, **options: Any) -> httpx.Response:
