@@ -100,25 +100,15 @@ class BaseClient(Generic[H]):
     ) -> None:
         self.app_key = _required(app_key, ENV_APP_KEY, "app_key")
         self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
-        self.base_url = _checked_url(
-            base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
-        )
+        self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         if sign_method not in SIGN_METHODS:
             raise ValueError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
         if format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-        if (
-            isinstance(max_retries, bool)
-            or not isinstance(max_retries, int)
-            or max_retries < 0
-        ):
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError("max_retries must be an integer ≥ 0")
-        if http_client is not None and not isinstance(
-            http_client, self._http_client_type
-        ):
-            raise TypeError(
-                f"http_client must be an {self._http_client_type.__qualname__}"
-            )
+        if http_client is not None and not isinstance(http_client, self._http_client_type):
+            raise TypeError(f"http_client must be an {self._http_client_type.__qualname__}")
         self.sign_method: SignMethod = sign_method
         self.format: Format = format
         self.simplify = simplify
@@ -127,16 +117,10 @@ class BaseClient(Generic[H]):
         self.target_app_key = target_app_key
         self.max_retries = max_retries
         if isinstance(timeout, NotGiven):
-            timeout = (
-                http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-            )
-        self.timeout = (
-            timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        )
+            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._owns_http = http_client is None
-        self._http: H = (
-            http_client if http_client is not None else self._new_http_client()
-        )
+        self._http: H = http_client if http_client is not None else self._new_http_client()
         self._host = httpx.URL(self.base_url).host
 
     def _new_http_client(self) -> H:
@@ -188,14 +172,10 @@ class BaseClient(Generic[H]):
     ) -> dict[str, str]:
         """Validated, encoded business parameters; raises before anything is sent."""
         if op.session == "required" and not self._session:
-            raise MaizuoError(
-                f"{op.method} needs a user session: pass session=... to the client"
-            )
+            raise MaizuoError(f"{op.method} needs a user session: pass session=... to the client")
         return encode_params(validate_params(params_model, values))
 
-    def _prepare(
-        self, op: OperationInfo, business: Mapping[str, str]
-    ) -> PreparedRequest:
+    def _prepare(self, op: OperationInfo, business: Mapping[str, str]) -> PreparedRequest:
         return build_request(
             op,
             business,
@@ -211,9 +191,7 @@ class BaseClient(Generic[H]):
             base_url=self.base_url,
         )
 
-    def _parse(
-        self, op: OperationInfo, response_model: type[R], response: httpx.Response
-    ) -> R:
+    def _parse(self, op: OperationInfo, response_model: type[R], response: httpx.Response) -> R:
         return parse_reply(
             op,
             response_model,
@@ -225,16 +203,12 @@ class BaseClient(Generic[H]):
         )
 
     def _scrub(self, error: MaizuoError, request: PreparedRequest) -> None:
-        """Take the secrets out of an error's text (a server or proxy may echo the URL)."""
+        """Take the secrets out of an error's text (a server or proxy may echo the request)."""
         error._redact((*request.secrets, self._app_secret, self._session))
 
-    def _retry_delay(
-        self, error: MaizuoError, op: OperationInfo, retries: int
-    ) -> float | None:
+    def _retry_delay(self, error: MaizuoError, op: OperationInfo, retries: int) -> float | None:
         """The seconds to wait before sending the call again, or ``None`` to give up."""
-        if retries >= self.max_retries or not is_retryable(
-            error, idempotent=op.idempotent
-        ):
+        if retries >= self.max_retries or not is_retryable(error, idempotent=op.idempotent):
             return None
         delay = backoff_delay(
             retries + 1,
@@ -248,9 +222,7 @@ class BaseClient(Generic[H]):
     def _connection_error(self, error: Exception) -> APIConnectionError:
         """httpx's exception as ours; ``request_sent`` is False only when it surely never left."""
         if isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return APITimeoutError(
-                f"timed out connecting to {self._host}", request_sent=False
-            )
+            return APITimeoutError(f"timed out connecting to {self._host}", request_sent=False)
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(f"timed out waiting for {self._host}")
         if isinstance(error, httpx.ConnectError):
@@ -264,9 +236,7 @@ class BaseClient(Generic[H]):
 def _required(value: str | None, env: str, name: str) -> str:
     value = value or os.environ.get(env)
     if not value:
-        raise MaizuoError(
-            f"no {name}: pass {name}=... or set the {env} environment variable"
-        )
+        raise MaizuoError(f"no {name}: pass {name}=... or set the {env} environment variable")
     return value
 
 
@@ -336,9 +306,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 time.sleep(delay)
                 continue
             elapsed = time.monotonic() - started
-            _logging.log_success(
-                op.method, self.format, elapsed, _request_id(result), retries
-            )
+            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
             return result
 
     def close(self) -> None:
@@ -405,9 +373,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 await anyio.sleep(delay)
                 continue
             elapsed = time.monotonic() - started
-            _logging.log_success(
-                op.method, self.format, elapsed, _request_id(result), retries
-            )
+            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
             return result
 
     async def aclose(self) -> None:

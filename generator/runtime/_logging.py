@@ -26,9 +26,7 @@ def setup_logging() -> None:
     if level is None or _handler is not None:
         return
     _handler = logging.StreamHandler(sys.stderr)
-    _handler.setFormatter(
-        logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
-    )
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logger.addHandler(_handler)
     logger.setLevel(level)
 

@@ -49,9 +49,7 @@ class RequestModel(BaseModel):
 class ResponseModel(BaseModel):
     """What the gateway answers: fields it adds later are kept as extra attributes."""
 
-    model_config = ConfigDict(
-        extra="allow", populate_by_name=True, serialize_by_alias=True
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True, serialize_by_alias=True)
 
 
 def _in_gmt8(value: datetime) -> datetime:
@@ -103,8 +101,6 @@ def validate_params(params_model: type[M], values: Mapping[str, Any]) -> M:
     themselves are never echoed (they may be personal data).
     """
     try:
-        return params_model.model_validate(
-            {k: v for k, v in values.items() if v is not None}
-        )
+        return params_model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as error:
         raise ParameterError(validation_problems(error)) from None

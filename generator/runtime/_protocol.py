@@ -116,9 +116,7 @@ def sign(params: Mapping[str, str], secret: str, sign_method: SignMethod) -> str
         return hmac.new(key, text, hashlib.md5).hexdigest().upper()
     if sign_method == "hmac-sha256":
         return hmac.new(key, text, hashlib.sha256).hexdigest().upper()
-    raise ValueError(
-        f"unknown sign_method {sign_method!r}; use one of {', '.join(SIGN_METHODS)}"
-    )
+    raise ValueError(f"unknown sign_method {sign_method!r}; use one of {', '.join(SIGN_METHODS)}")
 
 
 def format_datetime(value: datetime) -> str:
@@ -131,9 +129,7 @@ def format_datetime(value: datetime) -> str:
 def format_timestamp(now: datetime) -> str:
     """The ``timestamp`` system parameter for the instant ``now`` (which must be aware)."""
     if now.tzinfo is None:
-        raise ValueError(
-            "the timestamp needs an aware datetime, e.g. datetime.now(timezone.utc)"
-        )
+        raise ValueError("the timestamp needs an aware datetime, e.g. datetime.now(timezone.utc)")
     return format_datetime(now)
 
 
@@ -208,9 +204,7 @@ def _system_params(
     return MappingProxyType(params), form_encode(params)
 
 
-_FORM_SAFE = frozenset(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
-)
+_FORM_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
 _FORM_BYTE = [
     chr(b) if b in _FORM_SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in range(256)
 ].__getitem__
@@ -223,9 +217,7 @@ def form_quote(text: str) -> str:
 
 def form_encode(params: Mapping[str, str]) -> str:
     """``application/x-www-form-urlencoded`` text of ``params`` (as ``urllib.parse.urlencode``)."""
-    return "&".join(
-        [f"{form_quote(name)}={form_quote(value)}" for name, value in params.items()]
-    )
+    return "&".join([f"{form_quote(name)}={form_quote(value)}" for name, value in params.items()])
 
 
 # ------------------------------------------------------------------------------------------
@@ -287,9 +279,7 @@ def _decimal(value: float | Decimal) -> str:
 
 
 def _json(value: Any) -> str:
-    return pydantic_core.to_json(value, by_alias=True, exclude_none=True).decode(
-        "utf-8"
-    )
+    return pydantic_core.to_json(value, by_alias=True, exclude_none=True).decode("utf-8")
 
 
 @functools.cache
@@ -336,18 +326,12 @@ def parse_reply(
         result = response_model.model_validate(inner)
     except ValidationError as error:
         path, message = validation_problems(error)[0]
-        reason = (
-            f"the reply does not match {response_model.__name__}: {path}: {message}"
-        )
+        reason = f"the reply does not match {response_model.__name__}: {path}: {message}"
         raise ResponseDecodeError(reason, status_code, body) from None
     except RecursionError:
-        raise ResponseDecodeError(
-            "the reply is nested too deep", status_code, body
-        ) from None
+        raise ResponseDecodeError("the reply is nested too deep", status_code, body) from None
     except UnicodeError:
-        raise ResponseDecodeError(
-            "the reply is not valid text", status_code, body
-        ) from None
+        raise ResponseDecodeError("the reply is not valid text", status_code, body) from None
     except json.JSONDecodeError as error:
         reason = f"invalid JSON ({error.msg} at byte {error.pos})"
         raise ResponseDecodeError(reason, status_code, body) from None
@@ -388,9 +372,7 @@ def _json_inner(
     raise _WrongShape(f"{op.response_key!r} is not an object")
 
 
-def _xml_inner(
-    op: OperationInfo, model: type[BaseModel], body: bytes
-) -> dict[str, Any]:
+def _xml_inner(op: OperationInfo, model: type[BaseModel], body: bytes) -> dict[str, Any]:
     root = _xml.parse(body)
     if root.tag == ERROR_KEY:
         raise _error(_xml.to_data(root, None))
@@ -401,7 +383,7 @@ def _xml_inner(
 
 
 def _is_bare_error(data: Mapping[str, Any], model: type[BaseModel]) -> bool:
-    """An error object without its ``error_response`` wrapper (seen with ``simplify``)."""
+    """An error object without its ``error_response`` wrapper (a form ``simplify`` might take)."""
     return "code" in data and "msg" in data and "code" not in wire_names(model)
 
 

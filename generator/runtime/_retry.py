@@ -34,9 +34,7 @@ def is_retryable(error: MaizuoError, *, idempotent: bool) -> bool:
     return False
 
 
-def backoff_delay(
-    retry: int, *, base: float, cap: float, random_fraction: float
-) -> float:
+def backoff_delay(retry: int, *, base: float, cap: float, random_fraction: float) -> float:
     """Seconds to wait before retry number ``retry`` (1, 2, …): exponential, capped, jittered.
 
     ``random_fraction`` is a number in [0, 1) the caller draws.

@@ -133,9 +133,7 @@ def _items(elements: list[Element], item: _Shape) -> list[Any]:
     if not element.children:
         return [_convert(element, item)] if element.text.strip() else []
     tags = {c.tag for c in element.children}
-    is_wrapper = item[0] != "model" or (
-        len(tags) == 1 and tags.isdisjoint(_field_shapes(item[1]))
-    )
+    is_wrapper = item[0] != "model" or (len(tags) == 1 and tags.isdisjoint(_field_shapes(item[1])))
     if is_wrapper:
         return [_convert(c, item) for c in element.children]
     return [_convert(element, item)]
@@ -144,8 +142,7 @@ def _items(elements: list[Element], item: _Shape) -> list[Any]:
 @functools.cache
 def _field_shapes(model: type[BaseModel]) -> dict[str, _Shape]:
     return {
-        (info.alias or name): _shape(info.annotation)
-        for name, info in model.model_fields.items()
+        (info.alias or name): _shape(info.annotation) for name, info in model.model_fields.items()
     }
 
 

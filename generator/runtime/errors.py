@@ -82,9 +82,7 @@ class MaizuoError(Exception):
                 for word in words:
                     text = text.replace(word.encode("utf-8"), _REDACTED.encode())
                 setattr(self, name, text)
-        self.args = tuple(
-            _replace(a, words) if isinstance(a, str) else a for a in self.args
-        )
+        self.args = tuple(_replace(a, words) if isinstance(a, str) else a for a in self.args)
 
 
 class APIError(MaizuoError):
@@ -203,9 +201,7 @@ class ParameterError(MaizuoError, ValueError):
     def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
         """``(path, message)`` pairs, e.g. ``("param0.code_type", "Input should be 1 or 2")``."""
-        super().__init__(
-            "\n".join(f"{path}: {message}" for path, message in self.problems)
-        )
+        super().__init__("\n".join(f"{path}: {message}" for path, message in self.problems))
 
 
 _BY_CODE: dict[int, type[APIError]] = {
@@ -220,7 +216,7 @@ _BY_CODE: dict[int, type[APIError]] = {
 }
 
 
-def error_class(code: int | None, sub_code: str | None) -> type[APIError]:
+def _error_class(code: int | None, sub_code: str | None) -> type[APIError]:
     """The :class:`APIError` subclass for a code and sub-code (see the module docstring)."""
     if sub_code and sub_code.startswith("isp."):
         return ServerError
@@ -236,7 +232,7 @@ def error_from_response(data: Mapping[str, Any]) -> APIError:
     """The exception for an ``error_response`` object (JSON values, or XML text)."""
     code = _as_int(data.get("code"))
     sub_code = _as_text(data.get("sub_code"))
-    return error_class(code, sub_code)(
+    return _error_class(code, sub_code)(
         code=code,
         msg=_as_text(data.get("msg")),
         sub_code=sub_code,
