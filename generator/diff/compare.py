@@ -120,7 +120,7 @@ def _operation_changes(old: Operation, new: Operation) -> Iterator[Change]:
     if old.doc_notes != new.doc_notes:
         yield change(
             "endpoint-doc-notes-changed",
-            f"{value(dict(old.doc_notes))} → {value(dict(new.doc_notes))}",
+            text_change(value(dict(old.doc_notes)), value(dict(new.doc_notes))),
         )
 
     classes = Classes(

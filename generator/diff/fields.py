@@ -114,7 +114,7 @@ class FieldDiff:
             self.add(
                 path,
                 "field-examples-changed",
-                f"{value(list(old.examples))} → {value(list(new.examples))}",
+                text_change(value(list(old.examples)), value(list(new.examples))),
             )
 
     def types(self, old: TypeRef, new: TypeRef, path: str) -> None:

@@ -85,26 +85,33 @@ def _first_release(api: Api, choice: str) -> Plan:
 def _next_release(root: Path, api: Api, previous: Tag, choice: str) -> Plan:
     with open_side("base", previous.name, cwd=root, default_spec=SPEC) as side:
         report = Report.compare(previous.name, "HEAD", side.read(), api)
-    notes: tuple[tuple[Section, str], ...] = ()
+    regenerated = (
+        [] if report.changes else generated_changed_since(root, previous, ignore=CHANGELOG)
+    )
     if choice != "auto":
         bump = Bump[choice.upper()]
-    else:
+    elif report.changes:
         bump = effective_bump(previous.version, report.bump)
-        if bump is Bump.NONE:
-            regenerated = generated_changed_since(root, previous, ignore=CHANGELOG)
-            if not regenerated:
-                raise ReleaseError(
-                    f"nothing to release: neither the spec nor generated/ changed since {previous.name}"
-                )
-            bump = Bump.PATCH
-            notes = (
-                (
-                    Section.CHANGED,
-                    f"Regenerated without an API change: {_count(len(regenerated), 'generated file')}"
-                    f" differ{'s' if len(regenerated) == 1 else ''} from {previous.name}.",
-                ),
-            )
+    elif regenerated:
+        bump = Bump.PATCH
+    else:
+        raise ReleaseError(
+            f"nothing to release: neither the spec nor generated/ changed since {previous.name}"
+        )
+    notes = () if report.changes else (_without_api_change(regenerated, previous),)
     return Plan(previous, previous.version, previous.version.bumped(bump), bump, api, report, notes)
+
+
+def _without_api_change(regenerated: list[str], previous: Tag) -> tuple[Section, str]:
+    """The changelog line of a release whose spec did not change."""
+    if not regenerated:
+        return Section.DOCS, "No change to the API or to the generated code."
+    files = _count(len(regenerated), "generated file")
+    verb = "differs" if len(regenerated) == 1 else "differ"
+    return (
+        Section.CHANGED,
+        f"Regenerated without an API change: {files} {verb} from {previous.name}.",
+    )
 
 
 def _count(number: int, noun: str) -> str:

@@ -10,6 +10,7 @@ virtualenv, at the version being released.
 from __future__ import annotations
 
 import json
+import site
 import subprocess
 import sys
 import sysconfig
@@ -87,12 +88,15 @@ def _virtualenv(venv: Path) -> Path:
         "inspecting the virtualenv",
     ).strip()
     ours = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    if site.ENABLE_USER_SITE:
+        ours[site.getusersitepackages()] = None
     Path(purelib, "_release_dependencies.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     return python
 
 
 def _chosen(api: Api) -> Operation:
-    """The first endpoint (by TOP method) with a request example: the mock answers it."""
+    """The first endpoint (by TOP method) that can be called from the spec alone: one with a
+    request example, or with no required parameter."""
     for op in api.operations:
         if op.request_examples or not any(p.required for p in op.params):
             return op

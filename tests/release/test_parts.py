@@ -165,3 +165,10 @@ def test_an_existing_tag_is_not_reused(release_repo: Path) -> None:
     git_repo.git(release_repo, "checkout", "-q", "main")
     with pytest.raises(ReleaseError, match=r"the tag sdk-v0\.1\.0 already exists"):
         make_plan(release_repo, "auto")
+
+
+def test_an_explicit_bump_without_changes(release_repo: Path) -> None:
+    _tag(release_repo, "sdk-v0.3.0")
+    plan = make_plan(release_repo, "patch")
+    assert plan.version == Version(0, 3, 1)
+    assert plan.notes == ((Section.DOCS, "No change to the API or to the generated code."),)
