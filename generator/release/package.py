@@ -36,7 +36,7 @@ def build_distributions(package_dir: Path, outdir: Path) -> Distributions:
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise ReleaseError(f"building the SDK failed: {_last_line(done.stderr or done.stdout)}")
+        raise ReleaseError(f"building the SDK failed: {_error_text(done.stderr + done.stdout)}")
     built = sorted(set(outdir.iterdir()) - before)
     sdists = [p for p in built if p.name.endswith(".tar.gz")]
     wheels = [p for p in built if p.suffix == ".whl"]
@@ -47,6 +47,11 @@ def build_distributions(package_dir: Path, outdir: Path) -> Distributions:
     return Distributions(sdists[0], wheels[0])
 
 
-def _last_line(output: str) -> str:
+def _error_text(output: str) -> str:
+    """``build``'s complaint on one line: from its ``ERROR`` line on, or its last line."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    return lines[-1] if lines else "no output"
+    errors = [i for i, line in enumerate(lines) if line.startswith("ERROR")]
+    text = " ".join(lines[errors[0] :]) if errors else (lines[-1] if lines else "no output")
+    if "Unmet dependencies" in text:
+        text += " (the build runs without isolation: install the backend in this environment)"
+    return text

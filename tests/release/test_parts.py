@@ -10,6 +10,7 @@ from generator.diff.rules import Section
 from generator.diff.semver import Bump, Version
 from generator.release.changelog import HEADER, prepend
 from generator.release.errors import ReleaseError
+from generator.release.package import build_distributions
 from generator.release.plan import make_plan
 from generator.release.repository import last_release
 from generator.release.spec_version import set_spec_version
@@ -172,3 +173,18 @@ def test_an_explicit_bump_without_changes(release_repo: Path) -> None:
     plan = make_plan(release_repo, "patch")
     assert plan.version == Version(0, 3, 1)
     assert plan.notes == ((Section.DOCS, "No change to the API or to the generated code."),)
+
+
+def test_a_failed_build_says_why(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["no-such-backend-xyz"]\nbuild-backend = "setuptools.build_meta"\n'
+        '[project]\nname = "pkg"\nversion = "0.1.0"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ReleaseError) as failure:
+        build_distributions(package, tmp_path / "dist")
+    message = str(failure.value)
+    assert message.startswith("building the SDK failed: ERROR Unmet dependencies")
+    assert "no-such-backend-xyz" in message and "\n" not in message
