@@ -28,7 +28,7 @@ check: $(BIN)/.installed
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
-	cd $(OUT) && ../$(BIN)/mypy --strict --config-file /dev/null damai_maizuo
+	cd $(OUT) && ../$(BIN)/mypy --cache-dir ../.mypy_cache/generated damai_maizuo
 
 test: check typecheck
 	$(BIN)/python -m pytest -q

@@ -75,9 +75,7 @@ class Cache:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(
-                _FORMAT + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-            )
+            tmp.write_bytes(_FORMAT + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, self.path)
         except OSError:
             tmp.unlink(missing_ok=True)
@@ -93,6 +91,4 @@ def _read(path: Path) -> dict[str, bytes]:
         return {}
     if not isinstance(entries, dict):
         return {}
-    return {
-        k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)
-    }
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}

@@ -97,9 +97,7 @@ def parser(chosen: str | None = None) -> argparse.ArgumentParser:
         prog="maizuo-gen",
         description="Generate the Damai Maizuo SDK from its OpenAPI spec.",
     )
-    main.add_argument(
-        "--version", action="version", version=f"maizuo-gen {__version__}"
-    )
+    main.add_argument("--version", action="version", version=f"maizuo-gen {__version__}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
@@ -109,9 +107,7 @@ def parser(chosen: str | None = None) -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    _spec_and_out(
-        command("generate", "regenerate the output folder from the spec", _generate)
-    )
+    _spec_and_out(command("generate", "regenerate the output folder from the spec", _generate))
     _spec_and_out(
         command("validate", "check the spec and report every problem", _validate),
         out=False,
@@ -147,13 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(
-            "interrupted; the output folder is unchanged or complete", file=sys.stderr
-        )
+        print("interrupted; the output folder is unchanged or complete", file=sys.stderr)
         return 130
-    except (
-        Exception
-    ) as exc:  # a bug: say so in one line, and give the traceback only on request
+    except Exception as exc:  # a bug: say so in one line, and give the traceback only on request
         if os.environ.get("MAIZUO_GEN_DEBUG"):
             traceback.print_exc()
         print(

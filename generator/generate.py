@@ -81,9 +81,7 @@ def files_for(api: Api, cache: Cache | None = None) -> dict[str, bytes]:
         with ProcessPoolExecutor() as pool:
             formatted = list(pool.map(format_python, texts, paths, chunksize=8))
     else:
-        formatted = [
-            format_python(text, path) for text, path in zip(texts, paths, strict=True)
-        ]
+        formatted = [format_python(text, path) for text, path in zip(texts, paths, strict=True)]
     for path, text in zip(paths, formatted, strict=True):
         files[path] = text.encode("utf-8")
         if cache is not None:
@@ -103,11 +101,7 @@ def spec_fingerprint(spec: Path) -> str:
     folder = spec if spec.is_dir() else spec.parent
     files = sorted(folder.rglob("*.yaml")) if spec.is_dir() else [spec]
     return digest(
-        *(
-            part
-            for f in files
-            for part in (f.relative_to(folder).as_posix(), f.read_bytes())
-        )
+        *(part for f in files for part in (f.relative_to(folder).as_posix(), f.read_bytes()))
     )
 
 
@@ -120,9 +114,7 @@ def _unchanged(out: Path, cache: Cache, inputs: str) -> bool:
     if owned != set(recorded) | {MANIFEST}:
         return False
     try:
-        return all(
-            digest((out / path).read_bytes()) == sha for path, sha in recorded.items()
-        )
+        return all(digest((out / path).read_bytes()) == sha for path, sha in recorded.items())
     except OSError:
         return False
 
@@ -139,9 +131,7 @@ def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
     files = render_files(spec, cache)
     changes = write_tree(out, files)
     if inputs:
-        recorded = {
-            path: digest(data) for path, data in files.items() if path != MANIFEST
-        }
+        recorded = {path: digest(data) for path, data in files.items() if path != MANIFEST}
         cache.put("run", digest(str(out.resolve()), inputs), recorded)
     cache.save()
     return changes

@@ -325,9 +325,7 @@ class _Builder:
                     continue
                 try:
                     operations.append(
-                        self.operation(
-                            path, op, join_pointer(item_pointer, verb), prefix
-                        )
+                        self.operation(path, op, join_pointer(item_pointer, verb), prefix)
                     )
                 except _Stop as stop:
                     self.fail(stop.pointer, stop.message)
@@ -359,12 +357,8 @@ class _Builder:
         try:
             schema, pointer = self.deref({"$ref": "#" + pointer}, pointer)
         except _Stop:
-            self.fail(
-                "/components/schemas", "the shared ErrorResponse schema is missing"
-            )
-            return Model(
-                "ErrorResponse", "ErrorResponse", "", (), False, True, "", pointer
-            )
+            self.fail("/components/schemas", "the shared ErrorResponse schema is missing")
+            return Model("ErrorResponse", "ErrorResponse", "", (), False, True, "", pointer)
         scope = _EndpointScope(pointer)
         ref = self.model_type(schema, pointer, "ErrorResponse", scope, is_input=False)
         return scope.models[ref.model or "ErrorResponse"][0]
@@ -409,9 +403,7 @@ class _Builder:
             child_names = {c.name for c in children}
             for op in methods:
                 if op.method_name in child_names:  # pragma: no cover - excluded above
-                    self.fail(
-                        op.pointer, f"{op.call_path} is both a method and a resource"
-                    )
+                    self.fail(op.pointer, f"{op.call_path} is both a method and a resource")
             return Resource(
                 name=path[-1],
                 path=path,
@@ -467,9 +459,7 @@ class _Builder:
             response=response,
             response_key=resp_key,
             models=tuple(scope.order),
-            enums=tuple(
-                sorted((e for e, _ in scope.enums.values()), key=lambda e: e.name)
-            ),
+            enums=tuple(sorted((e for e, _ in scope.enums.values()), key=lambda e: e.name)),
             resource=tuple(names[:-1]),
             method_name=names[-1],
             call_path=".".join(names),
@@ -521,9 +511,7 @@ class _Builder:
                 )
             taken[py_name] = name
             resolved, resolved_pointer = self.deref(prop, prop_pointer)
-            type_ref = self.type_of(
-                resolved, resolved_pointer, name, scope, is_input=True
-            )
+            type_ref = self.type_of(resolved, resolved_pointer, name, scope, is_input=True)
             encoding = self.encoding_of(type_ref)
             declared = (encodings.get(name) or {}).get("contentType")
             if encoding == "json" and declared != "application/json":
@@ -722,17 +710,13 @@ class _Builder:
             example, _ = self.deref(example, join_pointer(pointer, "examples", name))
             value = example.get("value")
             text = (
-                value
-                if isinstance(value, str)
-                else json.dumps(value, ensure_ascii=False, indent=2)
+                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
             )
             result.append(Example(name, str(example.get("summary", "")), value, text))
         if "example" in media:
             value = media["example"]
             text = (
-                value
-                if isinstance(value, str)
-                else json.dumps(value, ensure_ascii=False, indent=2)
+                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
             )
             result.append(Example("example", "", value, text))
         return result
@@ -785,17 +769,11 @@ class _Builder:
                 )
             if fmt == "date":
                 return TypeRef("date", "date", "date", "date", "string(date)", fmt)
-            return TypeRef(
-                "string", "str", "str", "str", _described("string", fmt), fmt
-            )
+            return TypeRef("string", "str", "str", "str", _described("string", fmt), fmt)
         if kind == "integer":
-            return TypeRef(
-                "integer", "int", "int", "int", _described("integer", fmt), fmt
-            )
+            return TypeRef("integer", "int", "int", "int", _described("integer", fmt), fmt)
         if kind == "number":
-            return TypeRef(
-                "number", "float", "float", "float", _described("number", fmt), fmt
-            )
+            return TypeRef("number", "float", "float", "float", _described("number", fmt), fmt)
         if kind == "boolean":
             return TypeRef("boolean", "bool", "bool", "bool", "boolean", fmt)
         if kind == "array":
@@ -839,21 +817,13 @@ class _Builder:
         is_input: bool,
     ) -> TypeRef:
         values = schema["enum"]
-        base: Literal["int", "str"] = (
-            "int" if schema.get("type") == "integer" else "str"
-        )
-        described = {
-            m.get("value"): m
-            for m in schema.get("x-top-enum", [])
-            if isinstance(m, dict)
-        }
+        base: Literal["int", "str"] = "int" if schema.get("type") == "integer" else "str"
+        described = {m.get("value"): m for m in schema.get("x-top-enum", []) if isinstance(m, dict)}
         members: list[EnumMember] = []
         taken: set[str] = set()
         for value in values:
             entry = described.get(value, {})
-            name = entry.get("name") or (
-                naming.constant(str(value)) if base == "str" else ""
-            )
+            name = entry.get("name") or (naming.constant(str(value)) if base == "str" else "")
             if not name or not naming.is_identifier(naming.constant(name)):
                 name = f"VALUE_{value}".replace("-", "MINUS_")
             name = naming.constant(name)
@@ -897,9 +867,9 @@ class _Builder:
     def claim(self, scope: _EndpointScope, name: str, pointer: str) -> None:
         other = scope.models.get(name)
         other_enum = scope.enums.get(name)
-        if (
-            other is not None and other[0].pointer != pointer and name in scope.enums
-        ) or (other_enum is not None and name in scope.models):
+        if (other is not None and other[0].pointer != pointer and name in scope.enums) or (
+            other_enum is not None and name in scope.models
+        ):
             raise _Stop(
                 pointer,
                 f"the name {name!r} is used by both a struct and an enum in this endpoint; retitle one",
@@ -922,11 +892,7 @@ class _Builder:
                 f"the struct name {struct!r} has no ASCII letters; set a title such as UserParam",
             )
         key = canonical_json(
-            {
-                k: v
-                for k, v in schema.items()
-                if k not in ("description", "examples", "example")
-            }
+            {k: v for k, v in schema.items() if k not in ("description", "examples", "example")}
         )
         existing = scope.models.get(name)
         if existing is not None:
@@ -998,9 +964,7 @@ class _Builder:
             resolved, resolved_pointer = self.deref(prop, prop_pointer)
             if resolved is schema:
                 raise _Stop(prop_pointer, "a struct cannot contain itself")
-            type_ref = self.type_of(
-                resolved, resolved_pointer, name, scope, is_input=is_input
-            )
+            type_ref = self.type_of(resolved, resolved_pointer, name, scope, is_input=is_input)
             result.append(
                 Field(
                     name=name,

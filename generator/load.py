@@ -94,9 +94,7 @@ class LoadedSpec:
     files: tuple[Path, ...]
 
 
-def _read_yaml(
-    path: Path, shown: Path, cache: Cache | None
-) -> tuple[Any, dict[str, int]]:
+def _read_yaml(path: Path, shown: Path, cache: Cache | None) -> tuple[Any, dict[str, int]]:
     """Parse one YAML file into plain data plus a pointer → line table."""
     try:
         raw = path.read_bytes()
@@ -107,9 +105,7 @@ def _read_yaml(
     except FileNotFoundError:
         raise SpecError([Problem(shown, None, "", "no such file")]) from None
     except OSError as exc:
-        raise SpecError(
-            [Problem(shown, None, "", f"cannot be read: {exc.strerror}")]
-        ) from None
+        raise SpecError([Problem(shown, None, "", f"cannot be read: {exc.strerror}")]) from None
     key = digest(raw)
     cached = cache.get("yaml", key) if cache is not None else None
     if cached is not None:
@@ -131,9 +127,7 @@ def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise SpecError(
-            [Problem(shown, line, "", "contains a NUL byte; YAML cannot hold one")]
-        )
+        raise SpecError([Problem(shown, line, "", "contains a NUL byte; YAML cannot hold one")])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -153,9 +147,7 @@ def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
     except yaml.YAMLError as exc:
         raise SpecError([Problem(shown, None, "", f"invalid YAML: {exc}")]) from None
     if node is None:
-        raise SpecError(
-            [Problem(shown, 1, "", "is empty; expected an OpenAPI document")]
-        )
+        raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     data = _construct(node, "", lines, problems, shown, set())
@@ -242,9 +234,7 @@ def _construct(
         )
         return None
     if isinstance(value, float) and value != value:  # NaN cannot be written as JSON
-        problems.append(
-            Problem(shown, lines[pointer], pointer, "NaN is not a JSON value")
-        )
+        problems.append(Problem(shown, lines[pointer], pointer, "NaN is not a JSON value"))
         return None
     return value
 
@@ -282,9 +272,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 )
             ]
         )
-    source = SourceMap(
-        {p: Location(shown_root, line) for p, line in root_lines.items()}
-    )
+    source = SourceMap({p: Location(shown_root, line) for p, line in root_lines.items()})
     files = [root_file]
     problems: list[Problem] = []
 
@@ -293,9 +281,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
         for path_key, item in paths.items():
             item_pointer = join_pointer("/paths", path_key)
             if not (
-                isinstance(item, dict)
-                and set(item) == {"$ref"}
-                and isinstance(item["$ref"], str)
+                isinstance(item, dict) and set(item) == {"$ref"} and isinstance(item["$ref"], str)
             ):
                 # inline path items are allowed; their refs are checked like any other
                 continue
@@ -341,9 +327,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 )
                 continue
             files.append(file)
-            _rewrite_refs(
-                data, file, root_file, item_pointer, "", source, problems, lines
-            )
+            _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
             paths[path_key] = data
             for pointer, line in lines.items():
                 source.locations[item_pointer + pointer] = Location(_shown(file), line)
@@ -478,6 +462,4 @@ def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
 
 def canonical_json(value: Any) -> bytes:
     """Stable bytes for hashing and comparing parts of a document."""
-    return json.dumps(
-        value, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    ).encode()
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()

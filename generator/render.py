@@ -34,9 +34,7 @@ def docstring(text: str, indent: int = 0) -> str:
         body = body[:-1] + '\\"'
     pad = " " * indent
     lines = body.split("\n")
-    joined = "\n".join(
-        [lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]]
-    )
+    joined = "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
     if len(lines) > 1:
         joined += "\n" + pad
     return f'"""{joined}"""'
@@ -45,18 +43,11 @@ def docstring(text: str, indent: int = 0) -> str:
 def pyrepr(value: Any) -> str:
     """A Python literal for a JSON value."""
     if isinstance(value, dict):
-        return (
-            "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
-        )
+        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(pyrepr(v) for v in value) + "]"
     if isinstance(value, tuple):
-        return (
-            "("
-            + ", ".join(pyrepr(v) for v in value)
-            + ("," if len(value) == 1 else "")
-            + ")"
-        )
+        return "(" + ", ".join(pyrepr(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return repr(value)
 
 
@@ -144,9 +135,7 @@ def endpoint_module(op: Operation) -> EndpointModule:
         typing.add("ClassVar")
         collections.add("Mapping")
     exports = [e.name for e in op.enums] + [m.name for m in op.models]
-    exports += [
-        m.dict_name for m in op.models if m.is_input and m is not op.params_model
-    ]
+    exports += [m.dict_name for m in op.models if m.is_input and m is not op.params_model]
     return EndpointModule(
         op,
         tuple(sorted(exports)),
@@ -168,14 +157,11 @@ def resource_module(resource: Resource) -> ResourceModule:
     resources = tuple(_flatten(resource))
     operations = tuple(
         sorted(
-            [op for r in resources for op in r.methods]
-            + [r.call for r in resources if r.call],
+            [op for r in resources for op in r.methods] + [r.call for r in resources if r.call],
             key=lambda o: o.module,
         )
     )
-    exports = sorted(
-        prefix + r.class_name for r in resources for prefix in ("", "Async")
-    )
+    exports = sorted(prefix + r.class_name for r in resources for prefix in ("", "Async"))
     return ResourceModule(
         resource.module,
         resources,
@@ -191,9 +177,7 @@ def declaration(field: Field, model: Model) -> str:
     arguments = ["default=None"] if optional else []
     if field.py_name != field.name:
         arguments.append(f"alias={field.name!r}")
-    arguments.extend(
-        f"{key}={pyrepr(value)}" for key, value in field.constraints.items()
-    )
+    arguments.extend(f"{key}={pyrepr(value)}" for key, value in field.constraints.items())
     if field.examples:
         arguments.append(f"examples={pyrepr(list(field.examples))}")
     if field.deprecated:
@@ -232,15 +216,11 @@ def method_docstring(op: Operation) -> str:
         lines += ["", "Args:"]
         for p in op.params:
             text = one_line(p.description) or p.type.schema_type
-            lines.append(
-                f"    {p.py_name}: {text}" + ("" if p.required else " (optional)")
-            )
+            lines.append(f"    {p.py_name}: {text}" + ("" if p.required else " (optional)"))
     lines += ["", "Raises:"]
     lines.append("    ParameterError: a parameter fails validation; nothing was sent.")
     if op.business_result:
-        lines.append(
-            "    BusinessError: the service answered that the operation did not succeed."
-        )
+        lines.append("    BusinessError: the service answered that the operation did not succeed.")
     lines.append("    APIError: the gateway refused the call (a subclass tells why).")
     lines.append(
         "    APIConnectionError: the gateway could not be reached or did not answer in time."
@@ -264,17 +244,14 @@ def examples_cell(examples: tuple[Any, ...]) -> str:
 
 def constraints_cell(item: Field | Param) -> str:
     parts = [
-        f"{key}={json.dumps(value, ensure_ascii=False)}"
-        for key, value in item.constraints.items()
+        f"{key}={json.dumps(value, ensure_ascii=False)}" for key, value in item.constraints.items()
     ]
     if item.default is not None:
         parts.append(f"default={json.dumps(item.default, ensure_ascii=False)}")
     return md_cell(", ".join(parts))
 
 
-def example_value(
-    ref: TypeRef, examples: tuple[Any, ...], models: dict[str, Model]
-) -> Any:
+def example_value(ref: TypeRef, examples: tuple[Any, ...], models: dict[str, Model]) -> Any:
     """A value for ``ref`` built from the spec's examples (``None`` when it gives none)."""
     if examples:
         return examples[0]
@@ -296,9 +273,7 @@ def literal(value: Any, indent: int) -> str:
     """A Python literal laid out as black would lay out a long one: one item per line."""
     pad = " " * (indent + 4)
     if isinstance(value, dict) and value:
-        items = [
-            f"{pad}{pystr(k)}: {literal(v, indent + 4)}," for k, v in value.items()
-        ]
+        items = [f"{pad}{pystr(k)}: {literal(v, indent + 4)}," for k, v in value.items()]
         return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
     if isinstance(value, list) and value:
         items = [f"{pad}{literal(v, indent + 4)}," for v in value]
@@ -331,8 +306,7 @@ def example_arguments(op: Operation) -> dict[str, Any]:
 def call_example(op: Operation, api: Api) -> str:
     """A runnable example of calling ``op``, with error handling, as a Markdown code block."""
     arguments = [
-        f"        {name}={literal(value, 8)},"
-        for name, value in example_arguments(op).items()
+        f"        {name}={literal(value, 8)}," for name, value in example_arguments(op).items()
     ]
     body = "\n".join(arguments)
     source = (

@@ -40,12 +40,8 @@ def validate(spec: LoadedSpec, cache: Cache | None = None) -> None:
         raise SpecError(problems)
     paths: dict[str, Any] = spec.document.get("paths") or {}
     shared = canonical_json({k: v for k, v in spec.document.items() if k != "paths"})
-    keys = {
-        path: digest(shared, path, canonical_json(item)) for path, item in paths.items()
-    }
-    todo = [
-        path for path in paths if cache is None or not cache.get("valid", keys[path])
-    ]
+    keys = {path: digest(shared, path, canonical_json(item)) for path, item in paths.items()}
+    todo = [path for path in paths if cache is None or not cache.get("valid", keys[path])]
     problems = list(_openapi_problems(spec, todo))
     if problems:
         raise SpecError(problems)
@@ -92,17 +88,13 @@ def _openapi_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
     for part in parts:
         try:
             errors = list(OpenAPIV31SpecValidator(part).iter_errors())
-        except (
-            Exception
-        ) as exc:  # the validator can fail on documents it does not expect
+        except Exception as exc:  # the validator can fail on documents it does not expect
             yield spec.source.problem(
                 "", f"openapi-spec-validator could not read the document: {exc}"
             )
             return
         for error in errors:
-            pointer = join_pointer(
-                "", *(str(p) for p in getattr(error, "absolute_path", []) or [])
-            )
+            pointer = join_pointer("", *(str(p) for p in getattr(error, "absolute_path", []) or []))
             problem = spec.source.problem(
                 pointer, f"not valid OpenAPI 3.1: {_short(error.message)}"
             )
@@ -155,9 +147,7 @@ def _top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
     op = item["post"]
     method = op.get("x-top-method")
     if method is None:
-        yield fail(
-            op_pointer, f"x-top-method is missing; add x-top-method: {path.lstrip('/')}"
-        )
+        yield fail(op_pointer, f"x-top-method is missing; add x-top-method: {path.lstrip('/')}")
     elif not isinstance(method, str) or "/" + method != path:
         yield fail(
             join_pointer(op_pointer, "x-top-method"),
@@ -190,9 +180,7 @@ def _top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
     yield from _enum_markers(spec, item, item_pointer)
 
 
-def _business_marker(
-    spec: LoadedSpec, op: dict[str, Any], op_pointer: str
-) -> Iterator[Problem]:
+def _business_marker(spec: LoadedSpec, op: dict[str, Any], op_pointer: str) -> Iterator[Problem]:
     marker = op.get("x-top-business-result")
     if marker is None:
         return
@@ -210,9 +198,7 @@ def _business_marker(
                 f"unknown key {key!r}; expected path, success, code, message",
             )
         elif not isinstance(value, str):
-            yield spec.source.problem(
-                join_pointer(pointer, key), "must be a field name (a string)"
-            )
+            yield spec.source.problem(join_pointer(pointer, key), "must be a field name (a string)")
 
 
 def _enum_markers(spec: LoadedSpec, node: Any, pointer: str) -> Iterator[Problem]:
@@ -226,17 +212,13 @@ def _enum_markers(spec: LoadedSpec, node: Any, pointer: str) -> Iterator[Problem
             yield from _enum_markers(spec, value, join_pointer(pointer, i))
 
 
-def _enum_marker(
-    spec: LoadedSpec, schema: dict[str, Any], pointer: str
-) -> Iterator[Problem]:
+def _enum_marker(spec: LoadedSpec, schema: dict[str, Any], pointer: str) -> Iterator[Problem]:
     marker_pointer = join_pointer(pointer, "x-top-enum")
     entries = schema["x-top-enum"]
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and "value" in e for e in entries
     ):
-        yield spec.source.problem(
-            marker_pointer, "must be a list of {value, name, label}"
-        )
+        yield spec.source.problem(marker_pointer, "must be a list of {value, name, label}")
         return
     values = [e["value"] for e in entries]
     if values != schema.get("enum"):
@@ -252,9 +234,7 @@ def _enum_marker(
                     f"unknown key {key!r}; expected value, name, label",
                 )
             elif key != "value" and not isinstance(value, str):
-                yield spec.source.problem(
-                    join_pointer(marker_pointer, i, key), "must be a string"
-                )
+                yield spec.source.problem(join_pointer(marker_pointer, i, key), "must be a string")
 
 
 def _deref(doc: dict[str, Any], node: Any) -> Any:
@@ -279,9 +259,7 @@ def _example_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
         yield from _media_examples(spec, registry, op, op_pointer)
 
 
-def _schema_pointers(
-    doc: dict[str, Any], op: dict[str, Any], op_pointer: str
-) -> Iterator[str]:
+def _schema_pointers(doc: dict[str, Any], op: dict[str, Any], op_pointer: str) -> Iterator[str]:
     """Pointers of every schema written inline under an operation (refs are checked where they
     are defined, shared components once per operation that uses them is enough)."""
 
@@ -311,9 +289,7 @@ def _schema_pointers(
 def _validator(
     registry: referencing.Registry[Any], pointer: str
 ) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(
-        {"$ref": _SPEC_URI + "#" + pointer}, registry=registry
-    )
+    return jsonschema.Draft202012Validator({"$ref": _SPEC_URI + "#" + pointer}, registry=registry)
 
 
 def _schema_examples(
@@ -323,8 +299,7 @@ def _schema_examples(
     values: list[tuple[str, Any]] = []
     if isinstance(schema.get("examples"), list):
         values = [
-            (join_pointer(pointer, "examples", i), v)
-            for i, v in enumerate(schema["examples"])
+            (join_pointer(pointer, "examples", i), v) for i, v in enumerate(schema["examples"])
         ]
     if "example" in schema:
         values.append((join_pointer(pointer, "example"), schema["example"]))
@@ -352,9 +327,7 @@ def _check(
         yield spec.source.problem(pointer, f"cannot check this example: {exc}")
         return
     if error is not None:
-        where = "".join(
-            f"[{json.dumps(p, ensure_ascii=False)}]" for p in error.absolute_path
-        )
+        where = "".join(f"[{json.dumps(p, ensure_ascii=False)}]" for p in error.absolute_path)
         yield spec.source.problem(
             pointer,
             f"example {json.dumps(value, ensure_ascii=False)[:120]} does not match its schema: "
@@ -409,14 +382,10 @@ def _media_examples(
 
 def _xml_example(spec: LoadedSpec, pointer: str, value: Any) -> Iterator[Problem]:
     if not isinstance(value, str):
-        yield spec.source.problem(
-            pointer, "an XML example must be the XML text (a string)"
-        )
+        yield spec.source.problem(pointer, "an XML example must be the XML text (a string)")
         return
     if "<!DOCTYPE" in value or "<!ENTITY" in value:
-        yield spec.source.problem(
-            pointer, "an XML example may not declare a DOCTYPE or entities"
-        )
+        yield spec.source.problem(pointer, "an XML example may not declare a DOCTYPE or entities")
         return
     parser = xml.parsers.expat.ParserCreate()
     try:

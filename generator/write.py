@@ -44,9 +44,7 @@ class Changes:
 
 
 def manifest_bytes(files: dict[str, bytes], generator_version: str) -> bytes:
-    listing = {
-        path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())
-    }
+    listing = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
     body = {"generator": "maizuo-gen " + generator_version, "files": listing}
     return (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode()
 
@@ -171,9 +169,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if renameat2 is None:
         return False
     at_fdcwd = -100
-    result = renameat2(
-        at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE
-    )
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     if result != 0:
         errno = ctypes.get_errno()
         if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the file system cannot

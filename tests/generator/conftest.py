@@ -31,9 +31,7 @@ def spec(tmp_path: Path) -> Path:
 
 
 def write_yaml(path: Path, data: object) -> None:
-    path.write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def read_yaml(path: Path) -> dict:  # type: ignore[type-arg]
@@ -55,9 +53,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``maizuo-gen`` as a user would, in a subprocess."""
 
-    def run(
-        *args: str | Path, cwd: Path | None = None
-    ) -> subprocess.CompletedProcess[str]:
+    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "generator.cli", *map(str, args)],
             cwd=cwd or ROOT,

@@ -37,25 +37,19 @@ def _at(data: dict, path: tuple[str, ...]) -> dict:  # type: ignore[type-arg]
 
 
 def _bad_yaml(spec: Path) -> None:
-    (spec / ENDPOINT).write_text(
-        "post:\n  summary: [unclosed\n  x: 1\n", encoding="utf-8"
-    )
+    (spec / ENDPOINT).write_text("post:\n  summary: [unclosed\n  x: 1\n", encoding="utf-8")
 
 
 def _unknown_ref(spec: Path) -> None:
     def change(data: dict) -> None:  # type: ignore[type-arg]
-        schema = data["post"]["responses"]["200"]["content"]["application/json"][
-            "schema"
-        ]
+        schema = data["post"]["responses"]["200"]["content"]["application/json"]["schema"]
         schema["oneOf"][1]["$ref"] = "../openapi.yaml#/components/schemas/NoSuchThing"
 
     _edit_endpoint(spec, change)
 
 
 def _bad_example(spec: Path) -> None:
-    _edit_endpoint(
-        spec, lambda d: _at(d, PARAM0)["properties"]["code_type"].update(examples=[3])
-    )
+    _edit_endpoint(spec, lambda d: _at(d, PARAM0)["properties"]["code_type"].update(examples=[3]))
 
 
 def _missing_method(spec: Path) -> None:
@@ -65,9 +59,7 @@ def _missing_method(spec: Path) -> None:
 def _wrong_method(spec: Path) -> None:
     _edit_endpoint(
         spec,
-        lambda d: d["post"].update(
-            {"x-top-method": "alibaba.damai.maizuo.openapi.user.other"}
-        ),
+        lambda d: d["post"].update({"x-top-method": "alibaba.damai.maizuo.openapi.user.other"}),
     )
 
 
@@ -83,9 +75,7 @@ def _colliding_fields(spec: Path) -> None:
 def _duplicate_key(spec: Path) -> None:
     text = (spec / ENDPOINT).read_text(encoding="utf-8")
     (spec / ENDPOINT).write_text(
-        text.replace(
-            "  summary: 发送验证码\n", "  summary: 发送验证码\n  summary: again\n"
-        ),
+        text.replace("  summary: 发送验证码\n", "  summary: 发送验证码\n  summary: again\n"),
         encoding="utf-8",
     )
 
@@ -101,9 +91,7 @@ def _endpoint_is_a_directory(spec: Path) -> None:
 
 def _endpoint_unreadable(spec: Path) -> None:
     (spec / ENDPOINT).unlink()
-    os.symlink(
-        spec / ENDPOINT, spec / ENDPOINT
-    )  # a link to itself: reading it fails (ELOOP)
+    os.symlink(spec / ENDPOINT, spec / ENDPOINT)  # a link to itself: reading it fails (ELOOP)
 
 
 def _not_utf8(spec: Path) -> None:
@@ -111,9 +99,7 @@ def _not_utf8(spec: Path) -> None:
 
 
 def _ref_outside(spec: Path) -> None:
-    _edit_endpoint(
-        spec, lambda d: _at(d, PARAM0).update({"$ref": "../../elsewhere.yaml#/X"})
-    )
+    _edit_endpoint(spec, lambda d: _at(d, PARAM0).update({"$ref": "../../elsewhere.yaml#/X"}))
 
 
 def _no_idempotence(spec: Path) -> None:
@@ -121,24 +107,18 @@ def _no_idempotence(spec: Path) -> None:
 
 
 def _enum_labels_mismatch(spec: Path) -> None:
-    _edit_endpoint(
-        spec, lambda d: _at(d, PARAM0)["properties"]["code_type"]["x-top-enum"].pop()
-    )
+    _edit_endpoint(spec, lambda d: _at(d, PARAM0)["properties"]["code_type"]["x-top-enum"].pop())
 
 
 def _unsupported_type(spec: Path) -> None:
     _edit_endpoint(
         spec,
-        lambda d: _at(d, PARAM0)["properties"]["user_phone"].update(
-            type=["string", "null"]
-        ),
+        lambda d: _at(d, PARAM0)["properties"]["user_phone"].update(type=["string", "null"]),
     )
 
 
 def _bad_business_marker(spec: Path) -> None:
-    _edit_endpoint(
-        spec, lambda d: d["post"]["x-top-business-result"].update(success="result_msg")
-    )
+    _edit_endpoint(spec, lambda d: d["post"]["x-top-business-result"].update(success="result_msg"))
 
 
 CASES = {
@@ -220,9 +200,7 @@ def test_bad_spec_is_refused_clearly_and_nothing_is_written(
     assert leftovers == [".maizuo-cache", "generated", "spec"]  # no staging folder left
 
 
-def test_validate_reports_a_problem_with_file_line_and_pointer(
-    spec: Path, cli: Run
-) -> None:
+def test_validate_reports_a_problem_with_file_line_and_pointer(spec: Path, cli: Run) -> None:
     _bad_example(spec)
     result = cli("validate", "--spec", spec, cwd=spec.parent)
     assert result.returncode == 2
@@ -230,9 +208,7 @@ def test_validate_reports_a_problem_with_file_line_and_pointer(
     file_line, pointer, message = line.removeprefix("error: ").split(": ", 2)
     lines = (spec / ENDPOINT).read_text(encoding="utf-8").splitlines()
     code_type = next(i for i, text in enumerate(lines) if text.strip() == "code_type:")
-    examples = next(
-        i for i in range(code_type, len(lines)) if lines[i].strip() == "examples:"
-    )
+    examples = next(i for i in range(code_type, len(lines)) if lines[i].strip() == "examples:")
     assert file_line == f"spec/{ENDPOINT}:{examples + 2}"  # the line of the bad item
     assert pointer.endswith("/properties/param0/properties/code_type/examples/0")
     assert "is not one of [1, 2]" in message

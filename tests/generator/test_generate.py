@@ -37,9 +37,7 @@ def test_output_is_byte_identical_across_runs(spec: Path, tmp_path: Path) -> Non
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
-def test_second_run_changes_nothing_and_touches_no_file(
-    spec: Path, tmp_path: Path
-) -> None:
+def test_second_run_changes_nothing_and_touches_no_file(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert generate(spec, out)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
@@ -50,11 +48,7 @@ def test_second_run_changes_nothing_and_touches_no_file(
 def test_only_changed_files_are_rewritten(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     generate(spec, out)
-    inodes = {
-        p.relative_to(out).as_posix(): p.stat().st_ino
-        for p in out.rglob("*")
-        if p.is_file()
-    }
+    inodes = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
     data = read_yaml(spec / ENDPOINT)
     data["post"]["summary"] = "发送短信验证码"
     write_yaml(spec / ENDPOINT, data)
@@ -69,9 +63,7 @@ def test_only_changed_files_are_rewritten(spec: Path, tmp_path: Path) -> None:
         "README.md",
     }
     unchanged = {
-        p.relative_to(out).as_posix(): p.stat().st_ino
-        for p in out.rglob("*")
-        if p.is_file()
+        p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()
     }
     for path, inode in unchanged.items():
         if path not in changes.changed:
@@ -91,15 +83,9 @@ def test_files_no_longer_generated_are_removed_and_foreign_files_kept(
         spec / "openapi.yaml",
     ):  # rename the endpoint: a new resource
         text = path.read_text(encoding="utf-8")
-        text = text.replace(
-            "openapi.user.authcode.send:", "openapi.member.authcode.send:"
-        )
-        text = text.replace(
-            "openapi.user.authcode.send\n", "openapi.member.authcode.send\n"
-        )
-        text = text.replace(
-            "openapi_user_authcode_send", "openapi_member_authcode_send"
-        )
+        text = text.replace("openapi.user.authcode.send:", "openapi.member.authcode.send:")
+        text = text.replace("openapi.user.authcode.send\n", "openapi.member.authcode.send\n")
+        text = text.replace("openapi_user_authcode_send", "openapi_member_authcode_send")
         path.write_text(text, encoding="utf-8")
 
     changes = generate(spec, out)
@@ -128,9 +114,7 @@ def test_check_lists_what_would_change(spec: Path, tmp_path: Path, cli: Run) -> 
     assert (out / "docs" / "index.md").read_text() == "edited by hand\n"
 
 
-def test_hostile_text_in_descriptions_is_kept_and_safe(
-    spec: Path, tmp_path: Path
-) -> None:
+def test_hostile_text_in_descriptions_is_kept_and_safe(spec: Path, tmp_path: Path) -> None:
     nasty = 'a """ b \\ c {{ d }} {% e %} \x00 f\' "g"'
     data = read_yaml(spec / ENDPOINT)
     data["post"]["summary"] = nasty
@@ -146,16 +130,10 @@ def test_hostile_text_in_descriptions_is_kept_and_safe(
     models = (out / "damai_maizuo/endpoints/user_authcode_send.py").read_text()
     tree = ast.parse(models)
     docstrings = [
-        ast.get_docstring(n, clean=False)
-        for n in ast.walk(tree)
-        if isinstance(n, ast.ClassDef)
+        ast.get_docstring(n, clean=False) for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
     ]
     assert any(d is not None and nasty in d for d in docstrings)
-    examples = [
-        n.value
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and n.value == nasty
-    ]
+    examples = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == nasty]
     assert examples, "the example survives as a literal"
     resources = (out / "damai_maizuo/resources/user.py").read_text()
     ast.parse(resources)
@@ -164,18 +142,14 @@ def test_hostile_text_in_descriptions_is_kept_and_safe(
     assert "{{ d }}" in page
 
 
-def test_generated_package_is_listed_in_the_manifest(
-    spec: Path, tmp_path: Path
-) -> None:
+def test_generated_package_is_listed_in_the_manifest(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     generate(spec, out)
     listed = set(read_yaml(out / MANIFEST)["files"])
     assert listed == set(snapshot(out)) - {MANIFEST}
 
 
-def test_cached_runs_give_what_an_uncached_run_gives(
-    spec: Path, tmp_path: Path
-) -> None:
+def test_cached_runs_give_what_an_uncached_run_gives(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     generate(spec, out)
     for summary in ("第一次修改", "第二次修改", "发送验证码"):
@@ -198,9 +172,7 @@ def test_a_damaged_cache_is_an_empty_one(spec: Path, tmp_path: Path) -> None:
     assert not check(spec, out)
 
 
-def test_an_unchanged_spec_with_an_edited_output_is_repaired(
-    spec: Path, tmp_path: Path
-) -> None:
+def test_an_unchanged_spec_with_an_edited_output_is_repaired(spec: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     generate(spec, out)
     (out / "damai_maizuo" / "_version.py").write_text("oops\n")

@@ -141,9 +141,7 @@ PERFORM_QUERY = OperationInfo(
 
 # -- clients shaped like the generated ones --------------------------------------------------
 class UserAuthcodeResource(SyncAPIResource):
-    def send(
-        self, *, param0: UserPhoneAuthCodeParam | dict[str, Any]
-    ) -> UserAuthcodeSendResponse:
+    def send(self, *, param0: UserPhoneAuthCodeParam | dict[str, Any]) -> UserAuthcodeSendResponse:
         return self._client._call(
             USER_AUTHCODE_SEND,
             UserAuthcodeSendParams,
@@ -159,13 +157,9 @@ class UserResource(SyncAPIResource):
 
 
 class PerformResource(SyncAPIResource):
-    def query(
-        self, *, count: int | None = None, session_op: bool = False
-    ) -> PerformQueryResponse:
+    def query(self, *, count: int | None = None, session_op: bool = False) -> PerformQueryResponse:
         op = PERFORM_QUERY_WITH_SESSION if session_op else PERFORM_QUERY
-        return self._client._call(
-            op, PerformQueryParams, {"count": count}, PerformQueryResponse
-        )
+        return self._client._call(op, PerformQueryParams, {"count": count}, PerformQueryResponse)
 
 
 class Client(SyncAPIClient):

@@ -47,16 +47,12 @@ from generator.runtime.errors import (
 Reply = httpx.Response | Exception
 
 
-def ok(
-    key: str = USER_AUTHCODE_SEND.response_key, request_id: str = "rid-ok"
-) -> httpx.Response:
+def ok(key: str = USER_AUTHCODE_SEND.response_key, request_id: str = "rid-ok") -> httpx.Response:
     inner = {"result": {"success": True, "result_code": 200, "result_msg": "成功"}}
     return httpx.Response(200, json={key: {**inner, "request_id": request_id}})
 
 
-def top_error(
-    code: int, sub_code: str | None = None, msg: str = "err"
-) -> httpx.Response:
+def top_error(code: int, sub_code: str | None = None, msg: str = "err") -> httpx.Response:
     error = {"code": code, "msg": msg, "sub_code": sub_code, "request_id": "rid-err"}
     return httpx.Response(200, json={"error_response": error})
 
@@ -131,11 +127,7 @@ def test_missing_credentials(options: dict[str, str], missing: str) -> None:
 
 def test_default_base_url() -> None:
     with Client(app_key="k", app_secret="s") as client:
-        assert (
-            client.base_url
-            == DEFAULT_BASE_URL
-            == "https://gw.api.taobao.com/router/rest"
-        )
+        assert client.base_url == DEFAULT_BASE_URL == "https://gw.api.taobao.com/router/rest"
 
 
 @pytest.mark.parametrize(
@@ -226,9 +218,7 @@ async def test_async_close_only_what_we_opened() -> None:
 # -- a call ----------------------------------------------------------------------------------
 
 
-def _verify(
-    request: httpx.Request, sign_method: str, session: str | None = None
-) -> None:
+def _verify(request: httpx.Request, sign_method: str, session: str | None = None) -> None:
     system = dict(parse_qsl(urlsplit(str(request.url)).query))
     business = dict(parse_qsl(request.content.decode()))
     signature = business.pop("sign")
@@ -243,10 +233,7 @@ def _verify(
     assert signature == expected.upper()
     assert business.get("session") == session
     assert request.method == "POST"
-    assert (
-        request.headers["content-type"]
-        == "application/x-www-form-urlencoded;charset=UTF-8"
-    )
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded;charset=UTF-8"
 
 
 @pytest.mark.parametrize("sign_method", ["md5", "hmac", "hmac-sha256"])
@@ -259,9 +246,7 @@ def test_a_call_is_signed_sent_and_decoded(sign_method: str, format: str) -> Non
     )
     reply = httpx.Response(200, text=xml) if format == "xml" else ok(request_id="rid-x")
     gateway = FakeGateway(reply)
-    with gateway.client(
-        sign_method=sign_method, format=format, session=SESSION
-    ) as client:
+    with gateway.client(sign_method=sign_method, format=format, session=SESSION) as client:
         response = client.user.authcode.send(param0=PARAM0)
     assert isinstance(response, UserAuthcodeSendResponse)
     assert response.result is not None and response.result.success is True
@@ -342,9 +327,7 @@ def test_retry_counts(
 
 def test_business_failure_is_not_retried() -> None:
     failure = {"result": {"success": False, "result_code": 500, "result_msg": "x"}}
-    gateway = FakeGateway(
-        httpx.Response(200, json={USER_AUTHCODE_SEND.response_key: failure})
-    )
+    gateway = FakeGateway(httpx.Response(200, json={USER_AUTHCODE_SEND.response_key: failure}))
     with gateway.client() as client, pytest.raises(BusinessError):
         client.user.authcode.send(param0=PARAM0)
     assert len(gateway.requests) == 1
@@ -388,9 +371,7 @@ def test_retry_policy() -> None:
 
 
 def test_backoff_grows_is_capped_and_jittered() -> None:
-    delays = [
-        backoff_delay(n, base=0.5, cap=8.0, random_fraction=0.0) for n in range(1, 8)
-    ]
+    delays = [backoff_delay(n, base=0.5, cap=8.0, random_fraction=0.0) for n in range(1, 8)]
     assert delays == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
     assert backoff_delay(1, base=0.5, cap=8.0, random_fraction=0.999) == pytest.approx(
         0.5 * (1 - JITTER * 0.999)
@@ -401,15 +382,11 @@ def test_backoff_grows_is_capped_and_jittered() -> None:
 
 
 def _echo(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
-        502, text=f"<html>bad gateway for {request.content.decode()}</html>"
-    )
+    return httpx.Response(502, text=f"<html>bad gateway for {request.content.decode()}</html>")
 
 
 def _echo_error(request: httpx.Request) -> httpx.Response:
-    return top_error(
-        27, "invalid-sessionkey", msg=f"Invalid session: {request.content.decode()}"
-    )
+    return top_error(27, "invalid-sessionkey", msg=f"Invalid session: {request.content.decode()}")
 
 
 @pytest.mark.parametrize("reply", [_echo, _echo_error])
@@ -441,14 +418,10 @@ def test_logs_each_call_without_secrets(caplog: pytest.LogCaptureFixture) -> Non
         client.user.authcode.send(param0=PARAM0)
     records = [r.getMessage() for r in caplog.records if r.name == "damai_maizuo"]
     assert len(records) == 4
-    assert records[0].startswith(
-        f"{USER_AUTHCODE_SEND.method} attempt 1: PreparedRequest("
-    )
+    assert records[0].startswith(f"{USER_AUTHCODE_SEND.method} attempt 1: PreparedRequest(")
     assert records[1].startswith(f"{USER_AUTHCODE_SEND.method} retry 1 in ")
     assert "APIConnectionError" in records[1]
-    assert records[2].startswith(
-        f"{USER_AUTHCODE_SEND.method} attempt 2: PreparedRequest("
-    )
+    assert records[2].startswith(f"{USER_AUTHCODE_SEND.method} attempt 2: PreparedRequest(")
     final = records[3]
     assert final.startswith(f"{USER_AUTHCODE_SEND.method} format=json elapsed_ms=")
     assert final.endswith("request_id=rid-log retries=1 ok")
@@ -464,10 +437,7 @@ def test_failures_are_logged_with_the_request_id(
     gateway = FakeGateway(top_error(15, "isv.invalid-parameter"))
     with gateway.client() as client, pytest.raises(InvalidRequestError):
         client.user.authcode.send(param0=PARAM0)
-    assert (
-        "request_id=rid-err retries=0 failed: InvalidRequestError: err (code 15)"
-        in caplog.text
-    )
+    assert "request_id=rid-err retries=0 failed: InvalidRequestError: err (code 15)" in caplog.text
 
 
 _LOG_SCRIPT = """
@@ -493,10 +463,7 @@ def test_log_env_var_turns_on_stderr(level: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     if level in ("info", "debug"):
-        assert (
-            "damai_maizuo INFO alibaba.damai.maizuo.openapi.user.authcode.send"
-            in result.stderr
-        )
+        assert "damai_maizuo INFO alibaba.damai.maizuo.openapi.user.authcode.send" in result.stderr
         assert "request_id=rid-env retries=0 ok" in result.stderr
         assert "sess-xyz" not in result.stderr and APP_SECRET not in result.stderr
     else:
@@ -525,9 +492,7 @@ async def test_async_call_and_retry_counts() -> None:
 
 async def test_async_gather_of_100_calls() -> None:
     def numbered(request: httpx.Request) -> httpx.Response:
-        phone = json.loads(dict(parse_qsl(request.content.decode()))["param0"])[
-            "user_phone"
-        ]
+        phone = json.loads(dict(parse_qsl(request.content.decode()))["param0"])["user_phone"]
         return ok(request_id=f"rid-{phone}")
 
     gateway = FakeGateway(numbered)

@@ -76,16 +76,12 @@ def test_alias_names_the_form_field() -> None:
 
 
 def test_list_of_models_is_a_json_array() -> None:
-    encoded = encode(
-        queries=[{"show_id": 1}, {"show_id": 2, "start_time": "2024-01-02 03:04:05"}]
-    )
+    encoded = encode(queries=[{"show_id": 1}, {"show_id": 2, "start_time": "2024-01-02 03:04:05"}])
     assert json.loads(encoded["queries"]) == [
         {"show_id": 1},
         {"show_id": 2, "start_time": "2024-01-02 03:04:05"},
     ]
-    assert " " not in encoded["queries"].replace("03:04:05", "").replace(
-        "2024-01-02 ", ""
-    )
+    assert " " not in encoded["queries"].replace("03:04:05", "").replace("2024-01-02 ", "")
 
 
 @pytest.mark.parametrize(

@@ -66,10 +66,7 @@ def test_class_by_code(code: int, expected: type[APIError]) -> None:
 def test_class_by_sub_code(
     code: int | None, sub_code: str | None, expected: type[APIError]
 ) -> None:
-    assert (
-        type(error_from_response({"code": code, "msg": "m", "sub_code": sub_code}))
-        is expected
-    )
+    assert type(error_from_response({"code": code, "msg": "m", "sub_code": sub_code})) is expected
 
 
 def test_hierarchy() -> None:
@@ -95,9 +92,7 @@ def test_hierarchy() -> None:
 
 
 def test_xml_text_values_are_converted() -> None:
-    error = error_from_response(
-        {"code": "27", "msg": "Invalid session", "request_id": "r9"}
-    )
+    error = error_from_response({"code": "27", "msg": "Invalid session", "request_id": "r9"})
     assert isinstance(error, AuthenticationError)
     assert error.code == 27
     assert str(error) == "Invalid session (code 27) [request id r9]"
@@ -139,11 +134,7 @@ def test_messages_of_the_other_errors() -> None:
     assert str(APIStatusError(503, b"")) == "HTTP 503 from the gateway"
     long_body = b"<p>\n" + b"y" * 1000
     status = APIStatusError(502, long_body)
-    assert (
-        len(status.body) == 500
-        and "\n" not in str(status)
-        and str(status).endswith("…")
-    )
+    assert len(status.body) == 500 and "\n" not in str(status) and str(status).endswith("…")
     decode = ResponseDecodeError("why", 200, b"\xff\xfe")
     assert str(decode) == "unreadable reply (HTTP 200): why: \ufffd\ufffd"
     assert str(APITimeoutError("timed out", request_sent=False)) == "timed out"
@@ -160,12 +151,8 @@ def test_parameter_error_one_line_per_problem() -> None:
 
 def test_redact_scrubs_text_bytes_and_args() -> None:
     errors: list[MaizuoError] = [
-        error_from_response(
-            {"code": 27, "msg": f"Invalid session {SESSION}", "request_id": "r"}
-        ),
-        APIStatusError(
-            502, f"<p>GET /router/rest?session={SESSION}&sign=ABCDEF</p>".encode()
-        ),
+        error_from_response({"code": 27, "msg": f"Invalid session {SESSION}", "request_id": "r"}),
+        APIStatusError(502, f"<p>GET /router/rest?session={SESSION}&sign=ABCDEF</p>".encode()),
         ResponseDecodeError(f"echo {APP_SECRET}", 200, SESSION.encode()),
         APIConnectionError(f"failed at ?session={SESSION}"),
     ]

@@ -74,12 +74,8 @@ def test_parameter_errors_name_each_path() -> None:
 
 def test_parameter_error_paths_with_list_indexes() -> None:
     with pytest.raises(ParameterError) as caught:
-        validate_params(
-            PerformQueryParams, {"queries": [{"show_id": 1}, {"show_id": "x"}]}
-        )
-    assert str(caught.value).startswith(
-        "queries[1].show_id: Input should be a valid integer"
-    )
+        validate_params(PerformQueryParams, {"queries": [{"show_id": 1}, {"show_id": "x"}]})
+    assert str(caught.value).startswith("queries[1].show_id: Input should be a valid integer")
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf")])
@@ -91,9 +87,7 @@ def test_non_finite_numbers_are_refused(value: float) -> None:
 def test_missing_parameter_object() -> None:
     with pytest.raises(ParameterError, match=r"^param0: Field required$"):
         validate_params(UserAuthcodeSendParams, {})
-    with pytest.raises(
-        ParameterError, match="param0: Input should be a valid dictionary"
-    ):
+    with pytest.raises(ParameterError, match="param0: Input should be a valid dictionary"):
         validate_params(UserAuthcodeSendParams, {"param0": "text"})
 
 

@@ -73,12 +73,8 @@ def parse(
     model: type[BaseModel] = UserAuthcodeSendResponse,
 ) -> Any:
     if content_type is None:
-        content_type = (
-            "text/xml;charset=UTF-8" if format == "xml" else "application/json"
-        )
-    return parse_reply(
-        op, model, status, content_type, body, format=format, simplify=simplify
-    )
+        content_type = "text/xml;charset=UTF-8" if format == "xml" else "application/json"
+    return parse_reply(op, model, status, content_type, body, format=format, simplify=simplify)
 
 
 @pytest.mark.parametrize(
@@ -95,9 +91,7 @@ def parse(
     ],
     ids=["json", "simplify", "simplify-wrapped", "xml"],
 )
-def test_every_reply_form_gives_the_same_model(
-    body: bytes, format: Format, simplify: bool
-) -> None:
+def test_every_reply_form_gives_the_same_model(body: bytes, format: Format, simplify: bool) -> None:
     reply = parse(body, format=format, simplify=simplify)
     assert isinstance(reply, UserAuthcodeSendResponse)
     assert reply.request_id == "rid-1"
@@ -130,9 +124,7 @@ def test_unknown_fields_are_kept() -> None:
     ],
     ids=["json", "simplify", "simplify-bare", "bare", "xml", "xml-for-json"],
 )
-def test_error_response_in_every_form(
-    body: bytes, format: Format, simplify: bool
-) -> None:
+def test_error_response_in_every_form(body: bytes, format: Format, simplify: bool) -> None:
     with pytest.raises(InvalidRequestError) as caught:
         parse(body, format=format, simplify=simplify)
     error = caught.value
@@ -146,9 +138,7 @@ def test_error_response_in_every_form(
 
 
 def test_server_error_from_xml() -> None:
-    body = ERROR_XML.replace(
-        b"isv.invalid-parameter", b"isp.top-remote-connection-timeout"
-    )
+    body = ERROR_XML.replace(b"isv.invalid-parameter", b"isp.top-remote-connection-timeout")
     with pytest.raises(ServerError):
         parse(body, format="xml")
 
@@ -184,10 +174,7 @@ def test_business_failure(body: bytes, format: Format, simplify: bool) -> None:
         "手机号错误",
         "rid-b",
     )
-    assert (
-        str(error)
-        == "operation failed (result code 500): 手机号错误 [request id rid-b]"
-    )
+    assert str(error) == "operation failed (result code 500): 手机号错误 [request id rid-b]"
 
 
 @pytest.mark.parametrize(
@@ -210,9 +197,7 @@ def test_business_result_at_the_top_and_undeclared() -> None:
         method="m",
         response_key="m_response",
         idempotent=True,
-        business_result=BusinessResultInfo(
-            path=(), success="is_ok", code=None, message="why"
-        ),
+        business_result=BusinessResultInfo(path=(), success="is_ok", code=None, message="why"),
     )
     with pytest.raises(BusinessError) as caught:
         parse(dumps({"m_response": {"is_ok": "false", "why": 7}}), op=op)
@@ -220,16 +205,12 @@ def test_business_result_at_the_top_and_undeclared() -> None:
 
 
 def test_non_200_is_a_status_error() -> None:
-    page = (
-        b"<html><head><title>502 Bad Gateway</title></head>" + b"x" * 1000 + b"</html>"
-    )
+    page = b"<html><head><title>502 Bad Gateway</title></head>" + b"x" * 1000 + b"</html>"
     with pytest.raises(APIStatusError) as caught:
         parse(page, status=502, content_type="text/html")
     assert caught.value.status_code == 502
     assert caught.value.body == page[:500]
-    assert str(caught.value).startswith(
-        "HTTP 502 from the gateway: <html><head><title>502"
-    )
+    assert str(caught.value).startswith("HTTP 502 from the gateway: <html><head><title>502")
 
 
 # -- the richer model: lists, nesting, datetimes --------------------------------------------
@@ -259,9 +240,7 @@ def test_xml_lists_wrapper_and_repeated_forms() -> None:
     assert reply.perform is not None and reply.perform.price_vo_list is not None
     assert [p.price_id for p in reply.perform.price_vo_list] == [1, 2]
     assert str(reply.perform.price_vo_list[0].price) == "80.00"
-    assert reply.perform.price_vo_list[1].start_time == datetime(
-        2024, 1, 2, 3, 4, 5, tzinfo=GMT8
-    )
+    assert reply.perform.price_vo_list[1].start_time == datetime(2024, 1, 2, 3, 4, 5, tzinfo=GMT8)
     assert reply.perform.tags == ["hot", "new"]
     assert reply.performs is not None
     assert [p.perform_id for p in reply.performs] == [1, 2]
@@ -273,10 +252,8 @@ def test_xml_lists_wrapper_and_repeated_forms() -> None:
 
 
 def test_xml_single_item_without_wrapper() -> None:
-    body = (
-        f"""<{PERFORM_KEY}><perform><price_vo_list><price_id>5</price_id><name>B</name>
+    body = f"""<{PERFORM_KEY}><perform><price_vo_list><price_id>5</price_id><name>B</name>
       </price_vo_list></perform></{PERFORM_KEY}>""".encode()
-    )
     reply = parse(body, format="xml", op=PERFORM_QUERY, model=PerformQueryResponse)
     assert [(p.price_id, p.name) for p in reply.perform.price_vo_list] == [(5, "B")]
 

@@ -86,14 +86,10 @@ def _independent(params: dict[str, str], secret: str, method: str) -> str:
 @pytest.mark.parametrize("method", ["hmac", "hmac-sha256"])
 def test_hmac_methods_match_an_independent_computation(method: str) -> None:
     params = {**PUBLISHED, "sign_method": method, "note": "中文 & = +"}
-    assert sign(params, "helloworld", method) == _independent(
-        params, "helloworld", method
-    )
+    assert sign(params, "helloworld", method) == _independent(params, "helloworld", method)
 
 
-@pytest.mark.parametrize(
-    ("method", "algorithm"), [("hmac", "md5"), ("hmac-sha256", "sha256")]
-)
+@pytest.mark.parametrize(("method", "algorithm"), [("hmac", "md5"), ("hmac-sha256", "sha256")])
 def test_hmac_methods_match_openssl(method: str, algorithm: str) -> None:
     params = {**PUBLISHED, "sign_method": method}
     text = "".join(k + params[k] for k in sorted(params)).encode()
@@ -132,9 +128,7 @@ def _build(**overrides: object) -> tuple[dict[str, str], dict[str, str]]:
     assert request.method == "POST"
     assert request.headers == FORM_HEADERS
     assert request.url.startswith(str(options["base_url"]))
-    return dict(parse_qsl(urlsplit(request.url).query)), dict(
-        parse_qsl(request.body.decode())
-    )
+    return dict(parse_qsl(urlsplit(request.url).query)), dict(parse_qsl(request.body.decode()))
 
 
 def test_system_parameters_minimal() -> None:
@@ -161,9 +155,7 @@ def test_session_and_sign_travel_in_the_body_only() -> None:
 
 
 def test_optional_system_parameters_only_when_set() -> None:
-    system, body = _build(
-        session=SESSION, partner_id="sdk-py", target_app_key="999", simplify=True
-    )
+    system, body = _build(session=SESSION, partner_id="sdk-py", target_app_key="999", simplify=True)
     assert body["session"] == SESSION
     assert system["partner_id"] == "sdk-py"
     assert system["target_app_key"] == "999"
@@ -178,9 +170,7 @@ def test_signature_covers_system_and_business(method: str, session: str | None) 
     everything = {**system, **business}
     if method == "md5":
         text = "".join(k + everything[k] for k in sorted(everything))
-        expected = (
-            hashlib.md5((APP_SECRET + text + APP_SECRET).encode()).hexdigest().upper()
-        )
+        expected = hashlib.md5((APP_SECRET + text + APP_SECRET).encode()).hexdigest().upper()
     else:
         expected = _independent(everything, APP_SECRET, method)
     assert signature == expected

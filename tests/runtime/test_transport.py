@@ -77,15 +77,11 @@ def async_client_for(gateway: GatewayServer, **options: object) -> AsyncClient:
 
 def send(client: Client, *, idempotent: bool = False) -> UserAuthcodeSendResponse:
     op = IDEMPOTENT_SEND if idempotent else USER_AUTHCODE_SEND
-    return client._call(
-        op, UserAuthcodeSendParams, {"param0": PARAM0}, UserAuthcodeSendResponse
-    )
+    return client._call(op, UserAuthcodeSendParams, {"param0": PARAM0}, UserAuthcodeSendResponse)
 
 
 @pytest.mark.parametrize("sign_method", ["md5", "hmac", "hmac-sha256"])
-@pytest.mark.parametrize(
-    ("format", "simplify"), [("json", False), ("json", True), ("xml", False)]
-)
+@pytest.mark.parametrize(("format", "simplify"), [("json", False), ("json", True), ("xml", False)])
 def test_every_sign_method_and_reply_form(
     gateway: GatewayServer, sign_method: str, format: str, simplify: bool
 ) -> None:
@@ -103,10 +99,7 @@ def test_every_sign_method_and_reply_form(
     (record,) = gateway.requests
     assert record.outcome == "ok" and record.method == METHOD
     assert response.request_id == record.request_id
-    assert (
-        record.params["format"] == format
-        and record.params["sign_method"] == sign_method
-    )
+    assert record.params["format"] == format and record.params["sign_method"] == sign_method
     assert record.unknown_params == ()
 
 
@@ -237,9 +230,7 @@ def test_a_delay_within_the_timeout_is_fine(gateway: GatewayServer) -> None:
     with client_for(gateway, timeout=2.0) as client:
         assert client.user.authcode.send(param0=PARAM0).result is not None
     with client_for(gateway) as client, pytest.raises(APITimeoutError):
-        client.with_options(timeout=0.05, max_retries=0).user.authcode.send(
-            param0=PARAM0
-        )
+        client.with_options(timeout=0.05, max_retries=0).user.authcode.send(param0=PARAM0)
 
 
 def _closed_port() -> int:
@@ -276,9 +267,7 @@ async def test_100_concurrent_async_calls(gateway: GatewayServer) -> None:
     async with async_client_for(gateway) as client:
         replies = await asyncio.gather(
             *(
-                client.user.authcode.send(
-                    param0={**PARAM0, "user_phone": f"1380000{n:04d}"}
-                )
+                client.user.authcode.send(param0={**PARAM0, "user_phone": f"1380000{n:04d}"})
                 for n in range(100)
             )
         )
@@ -346,9 +335,7 @@ def test_no_secret_in_logs_reprs_or_exceptions(
             HttpStatus(502, "bad gateway"),
             Drop(),
             CutShort(),
-            Result(
-                {"result": {"success": False, "result_code": 1, "result_msg": "no"}}
-            ),
+            Result({"result": {"success": False, "result_code": 1, "result_msg": "no"}}),
             TopError(15, sub_code="isv.invalid-parameter"),
         ],
         method=METHOD,

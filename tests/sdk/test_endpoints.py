@@ -35,9 +35,7 @@ def _expected(op: Operation) -> dict[str, Any] | None:
     return None
 
 
-def _check_reply(
-    op: Operation, response: BaseModel, top_gateway: GatewayServer
-) -> None:
+def _check_reply(op: Operation, response: BaseModel, top_gateway: GatewayServer) -> None:
     assert type(response).__name__ == op.response.name
     expected = _expected(op)
     if expected is not None:

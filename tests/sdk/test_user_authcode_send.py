@@ -35,9 +35,7 @@ def test_a_dict_is_sent_as_compact_json_and_the_reply_is_typed(
     assert response.request_id
     (request,) = top_gateway.requests
     assert json.loads(request.params["param0"]) == PARAM0
-    assert request.params["param0"] == json.dumps(
-        PARAM0, separators=(",", ":"), ensure_ascii=False
-    )
+    assert request.params["param0"] == json.dumps(PARAM0, separators=(",", ":"), ensure_ascii=False)
 
 
 def test_a_model_is_accepted_and_enum_members_carry_labels(
@@ -113,9 +111,7 @@ def test_a_server_error_is_not_retried_for_this_non_idempotent_call(
 
 
 @pytest.mark.parametrize("sign_method", ["md5", "hmac", "hmac-sha256"])
-@pytest.mark.parametrize(
-    ("format", "simplify"), [("json", False), ("json", True), ("xml", False)]
-)
+@pytest.mark.parametrize(("format", "simplify"), [("json", False), ("json", True), ("xml", False)])
 def test_every_sign_method_and_reply_form(
     sign_method: str, format: str, simplify: bool, top_gateway: GatewayServer
 ) -> None:
@@ -145,9 +141,7 @@ async def test_async_client_runs_many_calls_at_once(top_gateway: GatewayServer) 
 
 
 def test_the_secret_never_shows(top_gateway: GatewayServer) -> None:
-    client = Client(
-        app_key="k-visible", app_secret="s3cr3t-value", base_url=top_gateway.base_url
-    )
+    client = Client(app_key="k-visible", app_secret="s3cr3t-value", base_url=top_gateway.base_url)
     assert "s3cr3t-value" not in repr(client)
     assert "k-visible" in repr(client)
     with pytest.raises(errors.AuthenticationError) as failure:
