@@ -23,6 +23,7 @@ JSON_TYPE = "application/json;charset=UTF-8"
 XML_TYPE = "text/xml;charset=UTF-8"
 _XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>'
 _NOT_XML_TEXT = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ANY_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _REQUEST_ID_ELEMENT = re.compile(r"<request_id>.*?</request_id>", re.DOTALL)
 _ITEM_TAGS = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
 
@@ -87,7 +88,7 @@ def _xml(root: str) -> Rendered:
 
 def _with_request_id(xml: str, request_id: str) -> str:
     element = f"<request_id>{escape(request_id)}</request_id>"
-    xml = xml.removeprefix(_XML_DECLARATION).lstrip()
+    xml = _ANY_XML_DECLARATION.sub("", xml, count=1)
     if _REQUEST_ID_ELEMENT.search(xml):
         return _REQUEST_ID_ELEMENT.sub(element, xml, count=1)
     closing = xml.rfind("</")

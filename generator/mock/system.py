@@ -97,7 +97,7 @@ def check_system(
         raise GatewayError(32, "缺少 v 参数 / the v parameter is missing")
     if version != "2.0":
         raise GatewayError(33, f"v 须为 2.0,收到 {preview(version)} / v must be 2.0")
-    if params.get("format", "xml") not in ("json", "xml"):
+    if (params.get("format") or "xml") not in ("json", "xml"):
         raise GatewayError(23, "format 须为 json 或 xml / format must be json or xml")
     _check_sign(params, credentials.app_secret)
     _check_session(operation, params.get("session"), credentials.session)

@@ -45,6 +45,10 @@ def test_xml_is_the_default_and_is_the_specs_xml_example(top: TopCaller) -> None
     assert root.findtext("request_id")
 
 
+def test_an_empty_format_counts_as_absent(top: TopCaller) -> None:
+    assert _xml(top.post(format="").content).tag == SEND_KEY
+
+
 def test_format_xml_and_an_xml_error(top: TopCaller) -> None:
     assert _xml(top.post(format="xml").content).tag == SEND_KEY
     root = _xml(top.post(format="xml", v="1.0").content)

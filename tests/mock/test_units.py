@@ -71,8 +71,12 @@ def test_ten_minutes_of_skew_exactly(skew: int, accepted: bool) -> None:
 def test_an_xml_example_with_a_request_id_gets_a_new_one() -> None:
     gateway = Gateway.from_spec(SPEC)
     operation = gateway.api.operations[0]
-    example = "<a_response>\n    <x>1</x>\n    <request_id>old</request_id>\n</a_response>"
+    example = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        "<a_response>\n    <x>1</x>\n    <request_id>old</request_id>\n</a_response>"
+    )
     body = render_success(operation, {}, ReplyForm(False, False), "new", example).body
+    assert body.count(b"<?xml") == 1
     assert b"<request_id>new</request_id>" in body and b"old" not in body
 
 
