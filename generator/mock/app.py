@@ -94,8 +94,8 @@ class _RouterRest:
             return
         if answer.delay:
             await asyncio.sleep(answer.delay)
+        _log(answer, time.perf_counter() - started)  # before replying: a client may read the log
         await _deliver(answer, scope, receive, send)
-        _log(answer, time.perf_counter() - started)
 
     async def _answer(self, scope: Scope, receive: Receive) -> Answer:
         http_method: str = scope["method"]

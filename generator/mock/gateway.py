@@ -212,7 +212,9 @@ class Gateway:
     ) -> Answer:
         name = scenario.name or scenario.method or "scenario"
         if isinstance(reply, HttpStatus):
-            body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
+            body = (
+                reply.body.encode("utf-8", "replace") if isinstance(reply.body, str) else reply.body
+            )
             return self._answer(
                 call,
                 Rendered(body, reply.content_type),

@@ -88,9 +88,11 @@ class HttpStatus(Reply):
         if not isinstance(self.body, (str, bytes)) or not isinstance(self.content_type, str):
             raise ValueError("an HTTP reply's body and content_type must be text")
         if not isinstance(self.headers, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in self.headers.items()
+            _header_text(k) and _header_text(v) for k, v in self.headers.items()
         ):
-            raise ValueError("an HTTP reply's headers must map text to text")
+            raise ValueError("an HTTP reply's headers must map text to text (Latin-1, one line)")
+        if not _header_text(self.content_type):
+            raise ValueError("an HTTP reply's content_type must be Latin-1 text on one line")
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,17 @@ def _json_or_missing(text: str) -> Any:
         return json.loads(text)
     except (ValueError, RecursionError):
         return _MISSING
+
+
+def _header_text(value: Any) -> bool:
+    """Whether ``value`` can be sent as an HTTP header name or value."""
+    if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
+        return False
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _require_json(value: Any, what: str) -> None:

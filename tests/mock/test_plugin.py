@@ -21,6 +21,7 @@ from .conftest import SPEC
 from .top import SEND_KEY, TopCaller
 
 ROOT = Path(__file__).parents[2]
+UNRELATED_PLUGINS = ("hypothesispytest", "anyio", "asyncio", "cacheprovider")
 
 
 def test_the_fixture_gives_url_and_credentials(top_gateway: GatewayServer) -> None:
@@ -60,13 +61,13 @@ def test_partner(top_gateway):
 
 
 def test_a_partner_project_with_its_own_spec_folder(tmp_path: Path) -> None:
-    ini = "[pytest]\ntop_gateway_spec = api-spec\nasyncio_default_fixture_loop_scope = function\n"
-    (tmp_path / "pytest.ini").write_text(ini)
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntop_gateway_spec = api-spec\n")
     (tmp_path / "test_partner.py").write_text(PARTNER_TEST)
     shutil.copytree(SPEC, tmp_path / "api-spec")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q"],  # the plugin loads by its pytest11 entry point
+        # the plugin loads by its pytest11 entry point; unrelated plugins are off to start fast
+        [sys.executable, "-m", "pytest", "-q", *(f"-pno:{p}" for p in UNRELATED_PLUGINS)],
         cwd=tmp_path,
         env=env,
         capture_output=True,

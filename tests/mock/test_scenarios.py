@@ -203,6 +203,10 @@ def test_bad_scenarios_from_python_are_refused() -> None:
         Normal(delay=-1)
     with pytest.raises(ValueError, match="200-599"):
         HttpStatus(99)
+    with pytest.raises(ValueError, match="headers"):
+        HttpStatus(502, headers={"X-Note": "a\r\nInjected: 1"})
+    with pytest.raises(ValueError, match="content_type"):
+        HttpStatus(502, content_type="text/html; 字符集")
     with pytest.raises(ValueError, match="times"):
         Scenario.of(Normal(), times=0)
     with pytest.raises(ValueError, match="plain JSON"):
