@@ -761,7 +761,7 @@ class _Builder:
             if fmt == "date-time":
                 return TypeRef(
                     "datetime",
-                    "datetime",
+                    "TopDateTime",
                     "datetime",
                     "datetime",
                     "string(date-time)",
@@ -854,9 +854,12 @@ class _Builder:
         if existing is None:
             scope.enums[enum_name] = (enum, key)
         literal = ", ".join(json.dumps(v, ensure_ascii=False) for v in values)
+        # A reply may carry a value added to the service after this SDK was generated: keep it
+        # (as a plain int or str) rather than refuse the whole reply.
+        opened = f"Open{'Int' if base == 'int' else 'Str'}Enum[{enum_name}]"
         return TypeRef(
             "enum",
-            enum_name,
+            enum_name if is_input else opened,
             f"{enum_name} | Literal[{literal}]",
             f"{enum_name} | Literal[{literal}]",
             f"{schema.get('type')} enum",

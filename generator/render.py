@@ -109,6 +109,7 @@ def endpoint_module(op: Operation) -> EndpointModule:
     runtime: set[str] = set()
     dates: set[str] = set()
     needs_field = False
+    enums = {e.name: e for e in op.enums}
     for model in op.models:
         runtime.add("RequestModel" if model.is_input else "ResponseModel")
         if model.is_input and model is not op.params_model:
@@ -121,15 +122,22 @@ def endpoint_module(op: Operation) -> EndpointModule:
             for t in _walk_types(f.type):
                 if t.kind == "datetime":
                     runtime.add("TopDateTime")
-                    dates.add("datetime")
+                    if model.is_input and model is not op.params_model:
+                        dates.add("datetime")  # the TypedDict twin takes a plain datetime
                 if t.kind == "date":
                     dates.add("date")
                 if t.kind == "enum" and model.is_input:
                     typing.add("Literal")
+                if t.kind == "enum" and not model.is_input:
+                    runtime.add(
+                        "OpenIntEnum" if enums[t.enum or ""].base == "int" else "OpenStrEnum"
+                    )
     for param in op.params:
         for t in _walk_types(param.type):
             if t.kind == "array":
                 collections.add("Sequence")
+            if t.kind in ("datetime", "date"):
+                dates.add(t.kind)
     for enum in op.enums:
         runtime.add("LabeledIntEnum" if enum.base == "int" else "LabeledStrEnum")
         typing.add("ClassVar")

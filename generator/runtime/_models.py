@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from enum import IntEnum, StrEnum
+from enum import Enum, IntEnum, StrEnum
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     PlainSerializer,
     ValidationError,
 )
@@ -26,6 +27,8 @@ from .errors import ParameterError
 __all__ = [
     "LabeledIntEnum",
     "LabeledStrEnum",
+    "OpenIntEnum",
+    "OpenStrEnum",
     "RequestModel",
     "ResponseModel",
     "TopDateTime",
@@ -66,6 +69,16 @@ TopDateTime = Annotated[
 A value without a time zone is taken as GMT+8 (TOP's clock) and gets that zone attached; an
 aware value is converted to GMT+8 when sent.
 """
+
+
+_E = TypeVar("_E", bound=Enum)
+
+OpenIntEnum = Annotated[_E | int, Field(union_mode="left_to_right")]
+"""An integer enum in a reply: a value the SDK does not know yet is kept as a plain ``int``
+instead of failing the whole reply (``OpenIntEnum[CodeType]`` is ``CodeType | int``)."""
+
+OpenStrEnum = Annotated[_E | str, Field(union_mode="left_to_right")]
+"""A string enum in a reply; an unknown value is kept as a plain ``str``."""
 
 
 class LabeledIntEnum(IntEnum):

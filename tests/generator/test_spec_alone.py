@@ -17,7 +17,7 @@ import pytest
 
 from generator.generate import generate
 
-from .conftest import read_yaml, write_yaml
+from .conftest import ROOT, read_yaml, write_yaml
 
 DATA = Path(__file__).parent / "data"
 NEW = "alibaba.damai.maizuo.openapi.ticket.order.query"
@@ -48,7 +48,7 @@ def _python(sdk: Path, code: str) -> str:
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(sdk), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": f"{sdk}:{ROOT}", "PATH": "/usr/bin:/bin"},
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -132,3 +132,30 @@ def test_new_endpoint_type_checks_with_mypy_strict(sdk: Path, tmp_path: Path) ->
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_new_endpoint_is_served_and_called_with_no_code_change(sdk: Path) -> None:
+    out = _python(
+        sdk,
+        f"""
+        from pathlib import Path
+
+        from generator.mock.gateway import Gateway
+        from generator.mock.scenarios import Result
+        from generator.mock.server import GatewayServer
+        from damai_maizuo import Client
+
+        with GatewayServer(Gateway.from_spec(Path({str(sdk.parent / "spec")!r}))) as gateway:
+            client = Client(app_key=gateway.app_key, app_secret=gateway.app_secret, base_url=gateway.base_url)
+            reply = client.ticket.order.query(channel="web", tags=["vip", "new"], order_query={{"from": "app"}})
+            print(repr(reply.orders[0].state), reply.orders[0].created.isoformat())
+            gateway.add_scenario(Result({{"orders": [{{"order_id": "2", "state": 9}}]}}))
+            later = client.ticket.order.query(channel="web", order_query={{"from": "app"}})
+            print(repr(later.orders[0].state))
+            print(gateway.requests[0].params["tags"], gateway.requests[0].params["order_query"])
+        """,
+    )
+    first, unknown, sent = out.splitlines()
+    assert first == "<OrderState.PAID: 1> 2026-01-01T12:00:00+08:00"
+    assert unknown == "9", "a state added later is kept, not refused"
+    assert sent == 'vip,new {"from":"app"}'
