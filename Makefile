@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPEC ?= spec
 OUT ?= generated
 
-.PHONY: generate validate check lint typecheck test fuzz bench mock clean
+.PHONY: generate validate check typecheck test fuzz bench review mock clean
 
 # The virtualenv is (re)built when missing or when the project's requirements change.
 $(BIN)/.installed: pyproject.toml
@@ -38,6 +38,11 @@ fuzz: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+
+# The spec change's report for reviewers; fails on a breaking change.
+BASE ?= origin/main
+review: $(BIN)/.installed
+	$(BIN)/maizuo-gen diff --base $(BASE) --fail-on breaking
 
 mock: $(BIN)/.installed
 	$(BIN)/maizuo-gen mock --spec $(SPEC)

@@ -320,6 +320,13 @@ def _check(
 ) -> Iterator[Problem]:
     try:
         error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    except jsonschema.exceptions.UnknownType as exc:
+        yield spec.source.problem(
+            pointer,
+            f"the schema's type {exc.type!r} is not a JSON Schema type; use string, integer, "
+            "number, boolean, object or array",
+        )
+        return
     except (
         jsonschema.exceptions.SchemaError,
         referencing.exceptions.Unresolvable,

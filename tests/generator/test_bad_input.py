@@ -117,6 +117,12 @@ def _unsupported_type(spec: Path) -> None:
     )
 
 
+def _unknown_type(spec: Path) -> None:
+    _edit_endpoint(
+        spec, lambda d: _at(d, PARAM0)["properties"]["user_phone"].update(type="telephone")
+    )
+
+
 def _bad_business_marker(spec: Path) -> None:
     _edit_endpoint(spec, lambda d: d["post"]["x-top-business-result"].update(success="result_msg"))
 
@@ -171,6 +177,10 @@ CASES = {
         r"x-top-enum: values \[1\] must be the enum's values \[1, 2\]",
     ),
     "unsupported type": (_unsupported_type, r"a list of types is not supported"),
+    "unknown type": (
+        _unknown_type,
+        r"user_phone/examples/0: the schema's type 'telephone' is not a JSON Schema type",
+    ),
     "business marker names a non-boolean": (
         _bad_business_marker,
         r"'result_msg' must name a boolean field of ResultData",

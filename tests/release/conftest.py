@@ -13,12 +13,6 @@ from ..diff import repo as git_repo
 from ..diff.specs import ROOT, Spec
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "slow: builds and installs a wheel (still in the default suite)"
-    )
-
-
 def commit_spec(root: Path, spec: Spec, message: str) -> str:
     """Write ``spec``, regenerate, and commit both."""
     spec.save(root / "spec")
