@@ -1,0 +1,407 @@
+"""The sync and async clients over httpx: options, sending, retries, logging.
+
+Everything that does not touch the network is in :mod:`._protocol`; this module adds the
+clock, one pooled httpx client per SDK client, retries (see :mod:`._retry`) and the mapping of
+httpx's exceptions onto :class:`~.errors.APIConnectionError` and
+:class:`~.errors.APITimeoutError`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, ClassVar, Final, Generic, Self, TypeVar
+
+import anyio
+import httpx
+from pydantic import BaseModel
+
+from . import _logging
+from ._models import RequestModel, validate_params
+from ._protocol import (
+    FORMATS,
+    SIGN_METHODS,
+    Format,
+    OperationInfo,
+    PreparedRequest,
+    SignMethod,
+    build_request,
+    encode_params,
+    format_timestamp,
+    parse_reply,
+)
+from ._retry import backoff_delay, is_retryable
+from .errors import APIConnectionError, APITimeoutError, MaizuoError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "AsyncAPIClient",
+    "AsyncAPIResource",
+    "NotGiven",
+    "SyncAPIClient",
+    "SyncAPIResource",
+]
+
+ENV_APP_KEY = "DAMAI_MAIZUO_APP_KEY"
+ENV_APP_SECRET = "DAMAI_MAIZUO_APP_SECRET"
+ENV_BASE_URL = "DAMAI_MAIZUO_BASE_URL"
+DEFAULT_BASE_URL = "https://gw.api.taobao.com/router/rest"
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+"""5 s to connect, 15 s for each read, write and wait for a pooled connection."""
+
+R = TypeVar("R", bound=BaseModel)
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_logging.setup_logging()
+
+
+class NotGiven:
+    """The type of :data:`NOT_GIVEN`: an option left as it is (``None`` may be a value)."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+
+
+class BaseClient(Generic[H]):
+    """Options and the parts of a call shared by :class:`SyncAPIClient` and
+    :class:`AsyncAPIClient`."""
+
+    _http_client_type: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
+    _retry_base_delay: ClassVar[float] = 0.5
+    _retry_max_delay: ClassVar[float] = 8.0
+
+    def __init__(
+        self,
+        *,
+        app_key: str | None = None,
+        app_secret: str | None = None,
+        base_url: str | None = None,
+        sign_method: SignMethod = "hmac-sha256",
+        format: Format = "json",
+        simplify: bool = False,
+        session: str | None = None,
+        partner_id: str | None = None,
+        target_app_key: str | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int = 2,
+        http_client: H | None = None,
+    ) -> None:
+        self.app_key = _required(app_key, ENV_APP_KEY, "app_key")
+        self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
+        self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        if sign_method not in SIGN_METHODS:
+            raise ValueError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
+        if format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError("max_retries must be an integer ≥ 0")
+        if http_client is not None and not isinstance(http_client, self._http_client_type):
+            raise TypeError(f"http_client must be an {self._http_client_type.__qualname__}")
+        self.sign_method: SignMethod = sign_method
+        self.format: Format = format
+        self.simplify = simplify
+        self._session = session
+        self.partner_id = partner_id
+        self.target_app_key = target_app_key
+        self.max_retries = max_retries
+        if isinstance(timeout, NotGiven):
+            timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._owns_http = http_client is None
+        self._http: H = http_client if http_client is not None else self._new_http_client()
+        self._host = httpx.URL(self.base_url).host
+
+    def _new_http_client(self) -> H:
+        raise NotImplementedError
+
+    def with_options(
+        self,
+        *,
+        app_key: str | NotGiven = NOT_GIVEN,
+        app_secret: str | NotGiven = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        sign_method: SignMethod | NotGiven = NOT_GIVEN,
+        format: Format | NotGiven = NOT_GIVEN,
+        simplify: bool | NotGiven = NOT_GIVEN,
+        session: str | NotGiven | None = NOT_GIVEN,
+        partner_id: str | NotGiven | None = NOT_GIVEN,
+        target_app_key: str | NotGiven | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        http_client: H | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client of the same class with some options changed, sharing this one's connection
+        pool (unless ``http_client`` is given). Closing the copy leaves the pool open.
+        """
+        return type(self)(
+            app_key=_pick(app_key, self.app_key),
+            app_secret=_pick(app_secret, self._app_secret),
+            base_url=_pick(base_url, self.base_url),
+            sign_method=_pick(sign_method, self.sign_method),
+            format=_pick(format, self.format),
+            simplify=_pick(simplify, self.simplify),
+            session=_pick(session, self._session),
+            partner_id=_pick(partner_id, self.partner_id),
+            target_app_key=_pick(target_app_key, self.target_app_key),
+            timeout=_pick(timeout, self.timeout),
+            max_retries=_pick(max_retries, self.max_retries),
+            http_client=_pick(http_client, self._http),
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(app_key={self.app_key!r})"
+
+    # -- the steps of a call -----------------------------------------------------------------
+    def _encode(
+        self,
+        op: OperationInfo,
+        params_model: type[RequestModel],
+        values: Mapping[str, Any],
+    ) -> dict[str, str]:
+        """Validated, encoded business parameters; raises before anything is sent."""
+        if op.session == "required" and not self._session:
+            raise MaizuoError(f"{op.method} needs a user session: pass session=... to the client")
+        return encode_params(validate_params(params_model, values))
+
+    def _prepare(self, op: OperationInfo, business: Mapping[str, str]) -> PreparedRequest:
+        return build_request(
+            op,
+            business,
+            app_key=self.app_key,
+            app_secret=self._app_secret,
+            sign_method=self.sign_method,
+            format=self.format,
+            simplify=self.simplify,
+            session=self._session,
+            partner_id=self.partner_id,
+            target_app_key=self.target_app_key,
+            timestamp=format_timestamp(datetime.now(UTC)),
+            base_url=self.base_url,
+        )
+
+    def _parse(self, op: OperationInfo, response_model: type[R], response: httpx.Response) -> R:
+        return parse_reply(
+            op,
+            response_model,
+            response.status_code,
+            response.headers.get("content-type"),
+            response.content,
+            format=self.format,
+            simplify=self.simplify,
+        )
+
+    def _scrub(self, error: MaizuoError, request: PreparedRequest) -> None:
+        """Take the secrets out of an error's text (a server or proxy may echo the request)."""
+        error._redact((*request.secrets, self._app_secret, self._session))
+
+    def _retry_delay(self, error: MaizuoError, op: OperationInfo, retries: int) -> float | None:
+        """The seconds to wait before sending the call again, or ``None`` to give up."""
+        if retries >= self.max_retries or not is_retryable(error, idempotent=op.idempotent):
+            return None
+        delay = backoff_delay(
+            retries + 1,
+            base=self._retry_base_delay,
+            cap=self._retry_max_delay,
+            random_fraction=random.random(),
+        )
+        _logging.log_retry(op.method, retries + 1, delay, error)
+        return delay
+
+    def _connection_error(self, error: Exception) -> APIConnectionError:
+        """httpx's exception as ours; ``request_sent`` is False only when it surely never left."""
+        if isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout):
+            return APITimeoutError(f"timed out connecting to {self._host}", request_sent=False)
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"timed out waiting for {self._host}")
+        if isinstance(error, httpx.ConnectError):
+            return APIConnectionError(
+                f"cannot connect to {self._host}: {error}", request_sent=False
+            )
+        reason = str(error) or type(error).__name__
+        return APIConnectionError(f"connection to {self._host} failed: {reason}")
+
+
+def _required(value: str | None, env: str, name: str) -> str:
+    value = value or os.environ.get(env)
+    if not value:
+        raise MaizuoError(f"no {name}: pass {name}=... or set the {env} environment variable")
+    return value
+
+
+def _checked_url(url: str) -> str:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        parsed = None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
+    return url
+
+
+def _pick(value: Any, current: Any) -> Any:
+    return current if isinstance(value, NotGiven) else value
+
+
+def _request_id(result: BaseModel) -> str | None:
+    value = getattr(result, "request_id", None)
+    return None if value is None else str(value)
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """A TOP client over one pooled, thread-safe :class:`httpx.Client`."""
+
+    _http_client_type = httpx.Client
+
+    def _new_http_client(self) -> httpx.Client:
+        return httpx.Client(timeout=self.timeout)
+
+    def _call(
+        self,
+        op: OperationInfo,
+        params_model: type[RequestModel],
+        values: Mapping[str, Any],
+        response_model: type[R],
+    ) -> R:
+        """Run one operation: validate, sign, send (retrying where safe), decode."""
+        business = self._encode(op, params_model, values)
+        started = time.monotonic()
+        retries = 0
+        while True:
+            request = self._prepare(op, business)
+            _logging.log_request(op.method, retries + 1, request)
+            try:
+                try:
+                    response = self._http.post(
+                        request.url,
+                        content=request.body,
+                        headers=request.headers,
+                        timeout=self.timeout,
+                    )
+                except httpx.HTTPError as error:
+                    raise self._connection_error(error) from error
+                result = self._parse(op, response_model, response)
+            except MaizuoError as error:
+                self._scrub(error, request)
+                delay = self._retry_delay(error, op, retries)
+                if delay is None:
+                    elapsed = time.monotonic() - started
+                    request_id = getattr(error, "request_id", None)
+                    _logging.log_failure(
+                        op.method, self.format, elapsed, request_id, retries, error
+                    )
+                    raise
+                retries += 1
+                time.sleep(delay)
+                continue
+            elapsed = time.monotonic() - started
+            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
+            return result
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was passed in as ``http_client``."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """A TOP client over one pooled :class:`httpx.AsyncClient` (asyncio or trio)."""
+
+    _http_client_type = httpx.AsyncClient
+
+    def _new_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self.timeout)
+
+    async def _call(
+        self,
+        op: OperationInfo,
+        params_model: type[RequestModel],
+        values: Mapping[str, Any],
+        response_model: type[R],
+    ) -> R:
+        """Run one operation: validate, sign, send (retrying where safe), decode."""
+        business = self._encode(op, params_model, values)
+        started = time.monotonic()
+        retries = 0
+        while True:
+            request = self._prepare(op, business)
+            _logging.log_request(op.method, retries + 1, request)
+            try:
+                try:
+                    response = await self._http.post(
+                        request.url,
+                        content=request.body,
+                        headers=request.headers,
+                        timeout=self.timeout,
+                    )
+                except httpx.HTTPError as error:
+                    raise self._connection_error(error) from error
+                result = self._parse(op, response_model, response)
+            except MaizuoError as error:
+                self._scrub(error, request)
+                delay = self._retry_delay(error, op, retries)
+                if delay is None:
+                    elapsed = time.monotonic() - started
+                    request_id = getattr(error, "request_id", None)
+                    _logging.log_failure(
+                        op.method, self.format, elapsed, request_id, retries, error
+                    )
+                    raise
+                retries += 1
+                await anyio.sleep(delay)
+                continue
+            elapsed = time.monotonic() - started
+            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
+            return result
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was passed in as ``http_client``."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class SyncAPIResource:
+    """Base of the generated resource classes (``client.user.authcode``)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+
+class AsyncAPIResource:
+    """Base of the generated async resource classes."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client

@@ -1,0 +1,83 @@
+"""The SDK's logger, ``damai_maizuo``; ``DAMAI_MAIZUO_LOG=debug|info`` prints it to stderr.
+
+Only what identifies a call is logged: the TOP method, the format, the time taken, the request
+id, the retries and the error. Never the app secret, a signature or a session.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+__all__ = ["ENV_LOG", "logger", "setup_logging"]
+
+ENV_LOG = "DAMAI_MAIZUO_LOG"
+logger = logging.getLogger("damai_maizuo")
+
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+_handler: logging.Handler | None = None
+
+
+def setup_logging() -> None:
+    """Send the logger to stderr at the level ``DAMAI_MAIZUO_LOG`` names (once; else nothing)."""
+    global _handler
+    level = _LEVELS.get(os.environ.get(ENV_LOG, "").strip().lower())
+    if level is None or _handler is not None:
+        return
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger.addHandler(_handler)
+    logger.setLevel(level)
+
+
+def log_request(method: str, attempt: int, request: object) -> None:
+    """Each request about to be sent, at DEBUG (its ``repr`` shows no secret)."""
+    logger.debug("%s attempt %d: %r", method, attempt, request)
+
+
+def log_success(
+    method: str, format: str, elapsed: float, request_id: str | None, retries: int
+) -> None:
+    """One line per successful call, at INFO."""
+    logger.info(
+        "%s format=%s elapsed_ms=%.1f request_id=%s retries=%d ok",
+        method,
+        format,
+        elapsed * 1000,
+        request_id or "-",
+        retries,
+    )
+
+
+def log_failure(
+    method: str,
+    format: str,
+    elapsed: float,
+    request_id: str | None,
+    retries: int,
+    error: Exception,
+) -> None:
+    """One line per failed call, at INFO: the exception's class and (redacted) message."""
+    logger.info(
+        "%s format=%s elapsed_ms=%.1f request_id=%s retries=%d failed: %s: %s",
+        method,
+        format,
+        elapsed * 1000,
+        request_id or "-",
+        retries,
+        type(error).__name__,
+        error,
+    )
+
+
+def log_retry(method: str, retry: int, delay: float, error: Exception) -> None:
+    """Before each retry, at INFO."""
+    logger.info(
+        "%s retry %d in %.2f s after %s: %s",
+        method,
+        retry,
+        delay,
+        type(error).__name__,
+        error,
+    )

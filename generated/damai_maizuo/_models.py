@@ -1,0 +1,119 @@
+"""Base classes and types of the generated models, and parameter validation.
+
+Fields are filled by wire name (alias) or attribute name alike (``populate_by_name``, which
+pydantic ≥ 2.11 also spells ``validate_by_name``); ``serialize_by_alias`` takes effect from
+pydantic 2.11 and is ignored before (the runtime passes ``by_alias=True`` where it matters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from enum import Enum, IntEnum, StrEnum
+from typing import Annotated, Any, ClassVar, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+)
+
+from ._protocol import GMT8, format_datetime, validation_problems
+from .errors import ParameterError
+
+__all__ = [
+    "LabeledIntEnum",
+    "LabeledStrEnum",
+    "OpenIntEnum",
+    "OpenStrEnum",
+    "RequestModel",
+    "ResponseModel",
+    "TopDateTime",
+    "validate_params",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class RequestModel(BaseModel):
+    """What a caller sends: unknown fields and non-finite numbers are refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        serialize_by_alias=True,
+        allow_inf_nan=False,
+    )
+
+
+class ResponseModel(BaseModel):
+    """What the gateway answers: fields it adds later are kept as extra attributes."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, serialize_by_alias=True)
+
+
+def _in_gmt8(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=GMT8)
+
+
+TopDateTime = Annotated[
+    datetime,
+    AfterValidator(_in_gmt8),
+    PlainSerializer(format_datetime, return_type=str, when_used="json"),
+]
+"""A TOP date-time: ``yyyy-MM-dd HH:mm:ss`` in GMT+8 on the wire.
+
+A value without a time zone is taken as GMT+8 (TOP's clock) and gets that zone attached; an
+aware value is converted to GMT+8 when sent.
+"""
+
+
+_E = TypeVar("_E", bound=Enum)
+
+OpenIntEnum = Annotated[_E | int, Field(union_mode="left_to_right")]
+"""An integer enum in a reply: a value the SDK does not know yet is kept as a plain ``int``
+instead of failing the whole reply (``OpenIntEnum[CodeType]`` is ``CodeType | int``)."""
+
+OpenStrEnum = Annotated[_E | str, Field(union_mode="left_to_right")]
+"""A string enum in a reply; an unknown value is kept as a plain ``str``."""
+
+
+class LabeledIntEnum(IntEnum):
+    """An integer enum whose members carry the spec's label (``CodeType.REGISTER.label``).
+
+    A subclass lists the labels as ``__labels__ = {1: "注册", 2: "修改密码"}``; a dunder name,
+    so it is not a member.
+    """
+
+    __labels__: ClassVar[Mapping[int, str]] = {}
+
+    @property
+    def label(self) -> str:
+        """The spec's label of this value, or the member name when it has none."""
+        return self.__labels__.get(int(self)) or self.name
+
+
+class LabeledStrEnum(StrEnum):
+    """A string enum whose members carry the spec's label; see :class:`LabeledIntEnum`."""
+
+    __labels__: ClassVar[Mapping[str, str]] = {}
+
+    @property
+    def label(self) -> str:
+        """The spec's label of this value, or the member name when it has none."""
+        return self.__labels__.get(str(self)) or self.name
+
+
+def validate_params(params_model: type[M], values: Mapping[str, Any]) -> M:
+    """Validate an operation's parameters; ``None`` means "not given".
+
+    Raises :class:`~.errors.ParameterError` naming each problem's parameter path; the values
+    themselves are never echoed (they may be personal data).
+    """
+    try:
+        return params_model.model_validate({k: v for k, v in values.items() if v is not None})
+    except ValidationError as error:
+        raise ParameterError(validation_problems(error)) from None

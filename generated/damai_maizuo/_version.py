@@ -1,0 +1,3 @@
+"""The SDK's version: the spec's ``info.version``."""
+
+__version__ = "0.1.0"

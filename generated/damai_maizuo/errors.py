@@ -1,0 +1,278 @@
+"""Every exception the SDK raises, as one hierarchy rooted at :class:`MaizuoError`.
+
+::
+
+    MaizuoError
+    ├── APIError                  the gateway answered with ``error_response``
+    │   ├── AuthenticationError   codes 24–29 (signature, session, app key)
+    │   ├── PermissionDeniedError codes 11–13
+    │   ├── RateLimitError        codes 4–8
+    │   ├── InvalidRequestError   codes 9, 21–23, 30–34, 40–47; ``isv.*`` sub-codes
+    │   └── ServerError           code 10; ``isp.*`` sub-codes
+    ├── BusinessError             the call went through but its result says ``success=false``
+    ├── APIConnectionError        the gateway could not be reached, or the connection broke
+    │   └── APITimeoutError
+    ├── APIStatusError            an HTTP status other than 200
+    ├── ResponseDecodeError       a reply that cannot be read as the expected envelope
+    └── ParameterError            parameters refused before anything was sent (also a ValueError)
+
+How an ``error_response`` picks its class (:func:`error_from_response`): an ``isp.*`` sub-code
+means a fault of the service whatever the code, so it is a :class:`ServerError`; otherwise the
+code decides when the table above names it. Codes 15 and 50 ("Remote service error") and codes
+the table does not name are told apart by their sub-code: ``isv.*`` (the caller's mistake) is an
+:class:`InvalidRequestError`; anything else stays a plain :class:`APIError`.
+
+Every message is one line (server text has its line breaks folded) and names the request id when
+the gateway gave one. No message or ``repr()`` holds the app secret, a signature or a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BusinessError",
+    "InvalidRequestError",
+    "MaizuoError",
+    "ParameterError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseDecodeError",
+    "ServerError",
+    "error_from_response",
+]
+
+BODY_LIMIT = 500
+"""How many bytes of an unexpected body an error keeps."""
+
+_REDACTED = "***"
+
+
+class MaizuoError(Exception):
+    """Base class of every error raised by the SDK."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self._message()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._message()!r})"
+
+    def _message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def _redact(self, secrets: Iterable[str | None]) -> None:
+        """Replace each secret wherever this error keeps text that came from the network."""
+        words = [s for s in secrets if s]
+        if not words:
+            return
+        for name, value in vars(self).items():
+            if isinstance(value, str):
+                setattr(self, name, _replace(value, words))
+            elif isinstance(value, bytes):
+                text = value
+                for word in words:
+                    text = text.replace(word.encode("utf-8"), _REDACTED.encode())
+                setattr(self, name, text)
+        self.args = tuple(_replace(a, words) if isinstance(a, str) else a for a in self.args)
+
+
+class APIError(MaizuoError):
+    """The gateway refused the call with an ``error_response``."""
+
+    def __init__(
+        self,
+        code: int | None,
+        msg: str | None,
+        sub_code: str | None = None,
+        sub_msg: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.code = code
+        self.msg = msg
+        self.sub_code = sub_code
+        self.sub_msg = sub_msg
+        self.request_id = request_id
+        super().__init__("")
+
+    def _message(self) -> str:
+        text = _one_line(self.msg) or "error"
+        if self.code is not None:
+            text = f"{text} (code {self.code})"
+        detail = ": ".join(_one_line(p) for p in (self.sub_code, self.sub_msg) if p)
+        if detail:
+            text = f"{text}: {detail}"
+        return _with_request_id(text, self.request_id)
+
+
+class AuthenticationError(APIError):
+    """Missing or wrong signature, session or app key (codes 24–29)."""
+
+
+class PermissionDeniedError(APIError):
+    """The app, user or partner may not call this API (codes 11–13)."""
+
+
+class RateLimitError(APIError):
+    """A call limit was reached (codes 4–8); wait for the window to pass."""
+
+
+class InvalidRequestError(APIError):
+    """The request itself is wrong (codes 9, 21–23, 30–34, 40–47, ``isv.*`` sub-codes)."""
+
+
+class ServerError(APIError):
+    """The service failed (code 10, ``isp.*`` sub-codes); trying again later may succeed."""
+
+
+class BusinessError(MaizuoError):
+    """The gateway accepted the call, but the operation's result says it did not succeed."""
+
+    def __init__(
+        self, result_code: Any, result_msg: str | None, request_id: str | None = None
+    ) -> None:
+        self.result_code = result_code
+        self.result_msg = result_msg
+        self.request_id = request_id
+        super().__init__("")
+
+    def _message(self) -> str:
+        text = "operation failed"
+        if self.result_code is not None:
+            text = f"{text} (result code {_one_line(str(self.result_code))})"
+        if self.result_msg:
+            text = f"{text}: {_one_line(self.result_msg)}"
+        return _with_request_id(text, self.request_id)
+
+
+class APIConnectionError(MaizuoError):
+    """The gateway could not be reached, or the connection broke before a full reply.
+
+    ``request_sent`` is ``False`` only when the request surely never left (connection refused,
+    connect timeout, no free connection in the pool): only then is a non-idempotent call safe
+    to repeat.
+    """
+
+    def __init__(self, message: str, *, request_sent: bool = True) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, write, read or pool timeout expired."""
+
+
+class APIStatusError(MaizuoError):
+    """The gateway answered with an HTTP status other than 200 (TOP errors come with 200)."""
+
+    def __init__(self, status_code: int, body: bytes) -> None:
+        self.status_code = status_code
+        self.body = body[:BODY_LIMIT]
+        super().__init__("")
+
+    def _message(self) -> str:
+        return f"HTTP {self.status_code} from the gateway{_snippet(self.body)}"
+
+
+class ResponseDecodeError(MaizuoError):
+    """The reply could not be read as the operation's envelope."""
+
+    def __init__(self, reason: str, status_code: int, body: bytes) -> None:
+        self.reason = reason
+        self.status_code = status_code
+        self.body = body[:BODY_LIMIT]
+        super().__init__("")
+
+    def _message(self) -> str:
+        return f"unreadable reply (HTTP {self.status_code}): {self.reason}{_snippet(self.body)}"
+
+
+class ParameterError(MaizuoError, ValueError):
+    """Parameters failed validation; nothing was sent. One line per problem."""
+
+    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
+        self.problems = tuple(problems)
+        """``(path, message)`` pairs, e.g. ``("param0.code_type", "Input should be 1 or 2")``."""
+        super().__init__("\n".join(f"{path}: {message}" for path, message in self.problems))
+
+
+_BY_CODE: dict[int, type[APIError]] = {
+    **dict.fromkeys(range(4, 9), RateLimitError),
+    9: InvalidRequestError,
+    10: ServerError,
+    **dict.fromkeys(range(11, 14), PermissionDeniedError),
+    **dict.fromkeys(range(21, 24), InvalidRequestError),
+    **dict.fromkeys(range(24, 30), AuthenticationError),
+    **dict.fromkeys(range(30, 35), InvalidRequestError),
+    **dict.fromkeys(range(40, 48), InvalidRequestError),
+}
+
+
+def _error_class(code: int | None, sub_code: str | None) -> type[APIError]:
+    """The :class:`APIError` subclass for a code and sub-code (see the module docstring)."""
+    if sub_code and sub_code.startswith("isp."):
+        return ServerError
+    by_code = _BY_CODE.get(code) if code is not None else None
+    if by_code is not None:
+        return by_code
+    if sub_code and sub_code.startswith("isv."):
+        return InvalidRequestError
+    return APIError
+
+
+def error_from_response(data: Mapping[str, Any]) -> APIError:
+    """The exception for an ``error_response`` object (JSON values, or XML text)."""
+    code = _as_int(data.get("code"))
+    sub_code = _as_text(data.get("sub_code"))
+    return _error_class(code, sub_code)(
+        code=code,
+        msg=_as_text(data.get("msg")),
+        sub_code=sub_code,
+        sub_msg=_as_text(data.get("sub_msg")),
+        request_id=_as_text(data.get("request_id")),
+    )
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdecimal() and len(value) < 20:
+        return int(value)
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _with_request_id(text: str, request_id: str | None) -> str:
+    return f"{text} [request id {_one_line(request_id)}]" if request_id else text
+
+
+def _snippet(body: bytes, limit: int = 120) -> str:
+    text = _one_line(body.decode("utf-8", "replace"))
+    if not text:
+        return ""
+    return ": " + (text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _replace(text: str, words: list[str]) -> str:
+    for word in words:
+        text = text.replace(word, _REDACTED)
+    return text
