@@ -352,32 +352,20 @@ def _rewrite_refs(
         ref = node.get("$ref")
         if isinstance(ref, str):
             target, fragment = _split_ref(ref)
+            problem = None
             if fragment and not fragment.startswith("/"):
-                fragment = ""
-                problems.append(
-                    _problem_at(
-                        file,
-                        lines,
-                        source,
-                        mount,
-                        pointer,
-                        f"$ref {ref!r}: the part after # must be a JSON pointer such as #/components/schemas/Name",
-                    )
+                problem = (
+                    "the part after # must be a JSON pointer such as #/components/schemas/Name"
                 )
             elif not target:
                 node["$ref"] = "#" + mount + fragment
             elif os.path.normpath(file.parent / target) == os.path.normpath(root_file):
                 node["$ref"] = "#" + fragment
             else:
+                problem = f"a reference must point into the root document ({ROOT_FILE}) or into its own file"
+            if problem is not None:
                 problems.append(
-                    _problem_at(
-                        file,
-                        lines,
-                        source,
-                        mount,
-                        pointer,
-                        f"$ref {ref!r}: a reference must point into the root document ({ROOT_FILE}) or into its own file",
-                    )
+                    _problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: {problem}")
                 )
         for key, value in node.items():
             _rewrite_refs(

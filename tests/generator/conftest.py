@@ -30,6 +30,18 @@ def spec(tmp_path: Path) -> Path:
     return target
 
 
+PARAM0 = ("post", "requestBody", "content", "application/x-www-form-urlencoded", "schema")
+PARAM0 += ("properties", "param0")
+"""Where ``param0``'s schema is in the endpoint file."""
+
+
+def at(data: dict, path: tuple[str, ...]) -> dict:  # type: ignore[type-arg]
+    """The mapping at ``path`` inside ``data``."""
+    for key in path:
+        data = data[key]
+    return data
+
+
 def write_yaml(path: Path, data: object) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -10,30 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ENDPOINT, read_yaml, snapshot, write_yaml
+from .conftest import ENDPOINT, PARAM0, at, read_yaml, snapshot, write_yaml
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PARAM0 = (
-    "post",
-    "requestBody",
-    "content",
-    "application/x-www-form-urlencoded",
-    "schema",
-    "properties",
-    "param0",
-)
 
 
 def _edit_endpoint(spec: Path, change: Callable[[dict], None]) -> None:  # type: ignore[type-arg]
     data = read_yaml(spec / ENDPOINT)
     change(data)
     write_yaml(spec / ENDPOINT, data)
-
-
-def _at(data: dict, path: tuple[str, ...]) -> dict:  # type: ignore[type-arg]
-    for key in path:
-        data = data[key]
-    return data
 
 
 def _bad_yaml(spec: Path) -> None:
@@ -49,7 +34,7 @@ def _unknown_ref(spec: Path) -> None:
 
 
 def _bad_example(spec: Path) -> None:
-    _edit_endpoint(spec, lambda d: _at(d, PARAM0)["properties"]["code_type"].update(examples=[3]))
+    _edit_endpoint(spec, lambda d: at(d, PARAM0)["properties"]["code_type"].update(examples=[3]))
 
 
 def _missing_method(spec: Path) -> None:
@@ -65,7 +50,7 @@ def _wrong_method(spec: Path) -> None:
 
 def _colliding_fields(spec: Path) -> None:
     def change(data: dict) -> None:  # type: ignore[type-arg]
-        props = _at(data, PARAM0)["properties"]
+        props = at(data, PARAM0)["properties"]
         props["from"] = {"type": "string"}  # a keyword: becomes from_ ...
         props["from_"] = {"type": "string"}  # ... which is taken
 
@@ -99,7 +84,7 @@ def _not_utf8(spec: Path) -> None:
 
 
 def _ref_outside(spec: Path) -> None:
-    _edit_endpoint(spec, lambda d: _at(d, PARAM0).update({"$ref": "../../elsewhere.yaml#/X"}))
+    _edit_endpoint(spec, lambda d: at(d, PARAM0).update({"$ref": "../../elsewhere.yaml#/X"}))
 
 
 def _no_idempotence(spec: Path) -> None:
@@ -107,19 +92,19 @@ def _no_idempotence(spec: Path) -> None:
 
 
 def _enum_labels_mismatch(spec: Path) -> None:
-    _edit_endpoint(spec, lambda d: _at(d, PARAM0)["properties"]["code_type"]["x-top-enum"].pop())
+    _edit_endpoint(spec, lambda d: at(d, PARAM0)["properties"]["code_type"]["x-top-enum"].pop())
 
 
 def _unsupported_type(spec: Path) -> None:
     _edit_endpoint(
         spec,
-        lambda d: _at(d, PARAM0)["properties"]["user_phone"].update(type=["string", "null"]),
+        lambda d: at(d, PARAM0)["properties"]["user_phone"].update(type=["string", "null"]),
     )
 
 
 def _unknown_type(spec: Path) -> None:
     _edit_endpoint(
-        spec, lambda d: _at(d, PARAM0)["properties"]["user_phone"].update(type="telephone")
+        spec, lambda d: at(d, PARAM0)["properties"]["user_phone"].update(type="telephone")
     )
 
 

@@ -10,24 +10,9 @@ from pathlib import Path
 from generator.generate import check, generate, render_files
 from generator.write import MANIFEST
 
-from .conftest import ENDPOINT, read_yaml, snapshot, write_yaml
+from .conftest import ENDPOINT, PARAM0, at, read_yaml, snapshot, write_yaml
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-PARAM0 = (
-    "post",
-    "requestBody",
-    "content",
-    "application/x-www-form-urlencoded",
-    "schema",
-    "properties",
-    "param0",
-)
-
-
-def _param0(data: dict) -> dict:  # type: ignore[type-arg]
-    for key in PARAM0:
-        data = data[key]
-    return data
 
 
 def test_output_is_byte_identical_across_runs(spec: Path, tmp_path: Path) -> None:
@@ -119,9 +104,9 @@ def test_hostile_text_in_descriptions_is_kept_and_safe(spec: Path, tmp_path: Pat
     data = read_yaml(spec / ENDPOINT)
     data["post"]["summary"] = nasty
     data["post"]["description"] = nasty + "\n第二行 | pipe"
-    _param0(data)["description"] = nasty
-    _param0(data)["properties"]["user_phone"]["description"] = nasty + '"'
-    _param0(data)["properties"]["user_phone"]["examples"] = [nasty]
+    at(data, PARAM0)["description"] = nasty
+    at(data, PARAM0)["properties"]["user_phone"]["description"] = nasty + '"'
+    at(data, PARAM0)["properties"]["user_phone"]["examples"] = [nasty]
     write_yaml(spec / ENDPOINT, data)
     out = tmp_path / "out"
 
