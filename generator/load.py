@@ -33,6 +33,19 @@ class _Loader(_BaseLoader):
     """Safe YAML without implicit timestamps: ``2016-01-01 12:00:00`` stays a string, as JSON
     has no date type and TOP's own date format is a string."""
 
+    _resolved: dict[tuple[Any, str, Any], str] = {}  # noqa: RUF012 - a shared memo
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """The tag of a node, remembered: a spec repeats the same keys and scalars thousands of
+        times, and PyYAML tries every implicit pattern on each (the tables never change)."""
+        if kind is not yaml.ScalarNode:
+            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        key = (implicit, value, kind)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = self._resolved[key] = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        return tag
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -51,7 +64,12 @@ def unescape_pointer_token(token: str) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    return base + "".join("/" + escape_pointer_token(str(t)) for t in tokens)
+    for token in tokens:
+        text = str(token)
+        if "~" in text or "/" in text:
+            text = escape_pointer_token(text)
+        base = f"{base}/{text}"
+    return base
 
 
 @dataclass(frozen=True)
@@ -329,8 +347,10 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
             files.append(file)
             _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
             paths[path_key] = data
-            for pointer, line in lines.items():
-                source.locations[item_pointer + pointer] = Location(_shown(file), line)
+            shown = _shown(file)
+            source.locations.update(
+                (item_pointer + pointer, Location(shown, line)) for pointer, line in lines.items()
+            )
     _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)
     if problems:
         raise SpecError(problems)
@@ -368,6 +388,8 @@ def _rewrite_refs(
                     _problem_at(file, lines, source, mount, pointer, f"$ref {ref!r}: {problem}")
                 )
         for key, value in node.items():
+            if not isinstance(value, dict | list):
+                continue
             _rewrite_refs(
                 value,
                 file,
@@ -380,6 +402,8 @@ def _rewrite_refs(
             )
     elif isinstance(node, list):
         for i, value in enumerate(node):
+            if not isinstance(value, dict | list):
+                continue
             _rewrite_refs(
                 value,
                 file,

@@ -7,10 +7,11 @@ Templates print what the IR decided; the few things a file needs that follow fro
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ def pyrepr(value: Any) -> str:
         return "[" + ", ".join(pyrepr(v) for v in value) + "]"
     if isinstance(value, tuple):
         return "(" + ", ".join(pyrepr(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, str):
+        return pystr(value)
     return repr(value)
 
 
@@ -390,8 +393,11 @@ def plan(api: Api) -> list[Job]:
     header = replace(api, operations=(), resources=())
     jobs: list[Job] = []
 
+    memo: dict[int, str] = {}
+
     def job(template: str, path: str, **context: Any) -> None:
-        jobs.append(Job(path, template, context, repr(sorted(context.items()))))
+        key = ",".join(f"{name}={_key(value, memo)}" for name, value in sorted(context.items()))
+        jobs.append(Job(path, template, context, key))
 
     whole = {"api": api}
     job("pyproject.toml.j2", "pyproject.toml", api=header)
@@ -422,6 +428,23 @@ def plan(api: Api) -> list[Job]:
         if source.name != "__init__.py":
             jobs.append(Job(f"{pkg}/{source.name}", None, {}, source.name, source))
     return jobs
+
+
+def _key(value: Any, memo: dict[int, str]) -> str:
+    """Text that is equal for equal IR values (as their ``repr`` is), with each operation's
+    part worked out once: the whole-API files and the resource modules hold every operation
+    again, and ``repr`` would spell each one out anew for each of them."""
+    if isinstance(value, Operation):
+        found = memo.get(id(value))
+        if found is None:
+            found = memo[id(value)] = hashlib.sha256(repr(value).encode()).hexdigest()
+        return found
+    if is_dataclass(value) and not isinstance(value, type):
+        parts = (f"{f.name}={_key(getattr(value, f.name), memo)}" for f in fields(value))
+        return f"{type(value).__name__}({','.join(parts)})"
+    if isinstance(value, tuple | list):
+        return f"{type(value).__name__}({','.join(_key(v, memo) for v in value)})"
+    return repr(value)
 
 
 def render(env: jinja2.Environment, job: Job) -> str:
