@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 from ._base_client import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
+    from .resources.event import AsyncEventResource, EventResource
+    from .resources.order import AsyncOrderResource, OrderResource
+    from .resources.project import AsyncProjectResource, ProjectResource
+    from .resources.trade import AsyncTradeResource, TradeResource
     from .resources.user import AsyncUserResource, UserResource
 
 __all__ = ["AsyncClient", "Client"]
@@ -21,6 +25,34 @@ class Client(SyncAPIClient):
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
     """
+
+    @cached_property
+    def event(self) -> EventResource:
+        """``client.event``"""
+        from .resources.event import EventResource
+
+        return EventResource(self)
+
+    @cached_property
+    def order(self) -> OrderResource:
+        """``client.order``"""
+        from .resources.order import OrderResource
+
+        return OrderResource(self)
+
+    @cached_property
+    def project(self) -> ProjectResource:
+        """``client.project``"""
+        from .resources.project import ProjectResource
+
+        return ProjectResource(self)
+
+    @cached_property
+    def trade(self) -> TradeResource:
+        """``client.trade``"""
+        from .resources.trade import TradeResource
+
+        return TradeResource(self)
 
     @cached_property
     def user(self) -> UserResource:
@@ -35,6 +67,34 @@ class AsyncClient(AsyncAPIClient):
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
     """
+
+    @cached_property
+    def event(self) -> AsyncEventResource:
+        """``client.event``"""
+        from .resources.event import AsyncEventResource
+
+        return AsyncEventResource(self)
+
+    @cached_property
+    def order(self) -> AsyncOrderResource:
+        """``client.order``"""
+        from .resources.order import AsyncOrderResource
+
+        return AsyncOrderResource(self)
+
+    @cached_property
+    def project(self) -> AsyncProjectResource:
+        """``client.project``"""
+        from .resources.project import AsyncProjectResource
+
+        return AsyncProjectResource(self)
+
+    @cached_property
+    def trade(self) -> AsyncTradeResource:
+        """``client.trade``"""
+        from .resources.trade import AsyncTradeResource
+
+        return AsyncTradeResource(self)
 
     @cached_property
     def user(self) -> AsyncUserResource:

@@ -90,7 +90,7 @@ class _Endpoint:
         if not isinstance(body, dict):
             models = {m.name: m for m in operation.models}
             enums = {e.name: e for e in operation.enums}
-            body = sample_body(operation.response, models, enums)
+            body = sample_body(operation.response, models, enums, operation.business_result)
         body = {key: value for key, value in body.items() if key != "request_id"}
         xml = next(
             (e.value for e in operation.xml_response_examples if isinstance(e.value, str)), None

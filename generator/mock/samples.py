@@ -3,7 +3,8 @@
 The body holds every field that has an example in the spec (its first example), every required
 field (a plain value of its type: ``""``, ``0``, ``false``, the first enum value, a fixed date),
 and every object or list that ends up holding something; other optional fields are left out, as
-TOP leaves out fields that have no value. ``request_id`` is added by the reply, not here.
+TOP leaves out fields that have no value; the business result, if any, says success.
+``request_id`` is added by the reply, not here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..ir import EnumType, Field, Model, TypeRef
+from ..ir import BusinessResult, EnumType, Field, Model, TypeRef
 
 _PLAIN: Mapping[str, Any] = {
     "string": "",
@@ -30,9 +31,24 @@ class _Omit:
 _OMIT = _Omit()
 
 
-def sample_body(model: Model, models: Mapping[str, Model], enums: Mapping[str, EnumType]) -> Any:
-    """The sample object for ``model`` (a response model), as plain JSON data."""
-    return _Sampler(models, enums).object(model, required=True, seen=frozenset())
+def sample_body(
+    model: Model,
+    models: Mapping[str, Model],
+    enums: Mapping[str, EnumType],
+    business_result: BusinessResult | None = None,
+) -> Any:
+    """The sample object for ``model`` (a response model), as plain JSON data.
+
+    It answers a valid call, so where the endpoint reports a business result that result says
+    success, whatever the field's example (doc pages often show ``false``).
+    """
+    body = _Sampler(models, enums).object(model, required=True, seen=frozenset())
+    if business_result is not None:
+        result = body
+        for name in business_result.path:
+            result = result.setdefault(name, {})
+        result[business_result.success] = True
+    return body
 
 
 class _Sampler:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from functools import cached_property
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import user_authcode_send
+from ..endpoints import user_authcode_send, user_register, user_register_byauthcode
 
 __all__ = [
     "AsyncUserAuthcodeResource",
+    "AsyncUserRegisterResource",
     "AsyncUserResource",
     "UserAuthcodeResource",
+    "UserRegisterResource",
     "UserResource",
 ]
 
@@ -26,11 +28,24 @@ class UserResource(SyncAPIResource):
         """``client.user.authcode``"""
         return UserAuthcodeResource(self._client)
 
+    @cached_property
+    def register(self) -> UserRegisterResource:
+        """``client.user.register``"""
+        return UserRegisterResource(self._client)
+
 
 class UserAuthcodeResource(SyncAPIResource):
     """``client.user.authcode``"""
 
     send = user_authcode_send.send
+
+
+class UserRegisterResource(SyncAPIResource):
+    """``client.user.register``"""
+
+    __call__ = user_register.register
+
+    byauthcode = user_register_byauthcode.byauthcode
 
 
 class AsyncUserResource(AsyncAPIResource):
@@ -41,8 +56,21 @@ class AsyncUserResource(AsyncAPIResource):
         """``client.user.authcode``"""
         return AsyncUserAuthcodeResource(self._client)
 
+    @cached_property
+    def register(self) -> AsyncUserRegisterResource:
+        """``client.user.register``"""
+        return AsyncUserRegisterResource(self._client)
+
 
 class AsyncUserAuthcodeResource(AsyncAPIResource):
     """``client.user.authcode`` (async)"""
 
     send = user_authcode_send.async_send
+
+
+class AsyncUserRegisterResource(AsyncAPIResource):
+    """``client.user.register`` (async)"""
+
+    __call__ = user_register.async_register
+
+    byauthcode = user_register_byauthcode.async_byauthcode

@@ -1,0 +1,68 @@
+"""Resources under ``client.trade``: each method is its endpoint module's call.
+
+Generated from the spec; do not edit by hand.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from .._base_client import AsyncAPIResource, SyncAPIResource
+from ..endpoints import trade_pay_result_callback
+
+__all__ = [
+    "AsyncTradePayResource",
+    "AsyncTradePayResultResource",
+    "AsyncTradeResource",
+    "TradePayResource",
+    "TradePayResultResource",
+    "TradeResource",
+]
+
+
+class TradeResource(SyncAPIResource):
+    """``client.trade``"""
+
+    @cached_property
+    def pay(self) -> TradePayResource:
+        """``client.trade.pay``"""
+        return TradePayResource(self._client)
+
+
+class TradePayResource(SyncAPIResource):
+    """``client.trade.pay``"""
+
+    @cached_property
+    def result(self) -> TradePayResultResource:
+        """``client.trade.pay.result``"""
+        return TradePayResultResource(self._client)
+
+
+class TradePayResultResource(SyncAPIResource):
+    """``client.trade.pay.result``"""
+
+    callback = trade_pay_result_callback.callback
+
+
+class AsyncTradeResource(AsyncAPIResource):
+    """``client.trade`` (async)"""
+
+    @cached_property
+    def pay(self) -> AsyncTradePayResource:
+        """``client.trade.pay``"""
+        return AsyncTradePayResource(self._client)
+
+
+class AsyncTradePayResource(AsyncAPIResource):
+    """``client.trade.pay`` (async)"""
+
+    @cached_property
+    def result(self) -> AsyncTradePayResultResource:
+        """``client.trade.pay.result``"""
+        return AsyncTradePayResultResource(self._client)
+
+
+class AsyncTradePayResultResource(AsyncAPIResource):
+    """``client.trade.pay.result`` (async)"""
+
+    callback = trade_pay_result_callback.async_callback
