@@ -45,7 +45,7 @@ def default_cache(out: Path) -> Path:
 
 def build(spec: Path, cache: Cache | None = None) -> Api:
     """Load, validate and build the IR; raises :class:`~generator.errors.SpecError`."""
-    from .ir import build_api
+    from .build import build_api
     from .load import load_spec
     from .validate import validate
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..ir import Api, Operation, build_api
+from ..build import build_api
+from ..ir import Api, Operation
 from ..load import load_spec
 from ..validate import validate
 from .business import ParamChecker
