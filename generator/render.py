@@ -431,17 +431,21 @@ def plan(api: Api) -> list[Job]:
 
 
 def _key(value: Any, memo: dict[int, str]) -> str:
-    """Text that is equal for equal IR values (as their ``repr`` is), with each operation's
-    part worked out once: the whole-API files and the resource modules hold every operation
-    again, and ``repr`` would spell each one out anew for each of them."""
+    """Text that is equal for equal IR values (as their ``repr`` is), with each IR object's
+    part worked out once (``memo``, by identity: the IR is immutable and outlives the plan):
+    the whole-API files and the resource modules hold every operation again, every file holds
+    the API's header, and ``repr`` would spell each one out anew each time."""
     if isinstance(value, Operation):
         found = memo.get(id(value))
         if found is None:
             found = memo[id(value)] = hashlib.sha256(repr(value).encode()).hexdigest()
         return found
     if is_dataclass(value) and not isinstance(value, type):
-        parts = (f"{f.name}={_key(getattr(value, f.name), memo)}" for f in fields(value))
-        return f"{type(value).__name__}({','.join(parts)})"
+        found = memo.get(id(value))
+        if found is None:
+            parts = (f"{f.name}={_key(getattr(value, f.name), memo)}" for f in fields(value))
+            found = memo[id(value)] = f"{type(value).__name__}({','.join(parts)})"
+        return found
     if isinstance(value, tuple | list):
         return f"{type(value).__name__}({','.join(_key(v, memo) for v in value)})"
     return repr(value)
