@@ -19,6 +19,7 @@ from _common import (
     OUR_PYTHON,
     PEER_PYTHON,
     PEER_VENV,
+    ROOT,
     WORK,
     Summary,
     child_json,
@@ -26,7 +27,6 @@ from _common import (
     timed,
 )
 
-MAIZUO_GEN = OUR_PYTHON.parent / "maizuo-gen"
 PEER_GEN = PEER_VENV / "bin" / "openapi-python-client"
 PEER_PACKAGE = "damai_maizuo_peer_client"
 
@@ -69,8 +69,29 @@ class ImportResult:
     theirs_ready: list[float] = field(default_factory=list)
 
 
+SNAPSHOT = WORK / "generator-snapshot"
+"""A copy of the generator taken when the run starts, so that edits made to the working tree
+meanwhile (which change the generator's fingerprint, and so empty its cache) do not mix in."""
+
+
+def take_snapshot() -> None:
+    shutil.rmtree(SNAPSHOT, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in ("generator", "templates"):
+        shutil.copytree(ROOT / part, SNAPSHOT / part, ignore=ignore)
+
+
 def _ours(spec: Path, out: Path) -> list[str]:
-    return [str(MAIZUO_GEN), "generate", "--spec", str(spec), "--out", str(out)]
+    return [
+        str(OUR_PYTHON),
+        "-m",
+        "generator.cli",
+        "generate",
+        "--spec",
+        str(spec),
+        "--out",
+        str(out),
+    ]
 
 
 def measure_size(n: int, reps: int) -> SizeResult:
@@ -87,12 +108,12 @@ def measure_size(n: int, reps: int) -> SizeResult:
     def our_sequence(rep: int) -> None:
         shutil.rmtree(ours, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
-        cold = timed(_ours(spec, ours))
+        cold = timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT))
         result.cold.append(cold.wall)
         result.cold_cpu.append(cold.cpu)
-        result.warm.append(timed(_ours(spec, ours)).wall)
+        result.warm.append(timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT)).wall)
         synth.write_endpoint(spec, changed_endpoint, revision=rep + 1)
-        changed = timed(_ours(spec, ours))
+        changed = timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT))
         if "up to date" in changed.stdout:
             raise RuntimeError(f"changing one endpoint changed nothing: {changed.stdout}")
         result.changed.append(changed.wall)
@@ -149,6 +170,7 @@ def measure_imports(n: int, reps: int) -> ImportResult:
 def run(quick: bool) -> tuple[list[SizeResult], ImportResult]:
     sizes = (50, 200) if quick else (50, 200, 1000)
     reps = 1 if quick else 3
+    take_snapshot()
     results = []
     for n in sizes:
         results.append(measure_size(n, reps if n >= 200 else max(reps, 3)))
