@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from black.strings import str_width
 
 from .errors import GeneratorError
 from .ir import Api, EnumType, Field, Model, Operation, Param, Resource, TypeRef
@@ -345,6 +346,69 @@ def enum_labels(enum: EnumType) -> str:
     return pyrepr({m.value: m.label for m in enum.members})
 
 
+# -- laying out long lines as black does ---------------------------------------------------------
+# black formats a file twice when its first pass changes anything, so text that is already laid
+# out as black would lay it out costs half. These lay out the long lines the templates make
+# most often (black still formats every file: a line laid out otherwise only costs that second
+# pass).
+
+LINE_LENGTH = 100
+
+
+def _fits(line: str) -> bool:
+    return str_width(line) <= LINE_LENGTH
+
+
+def from_import(names: Iterable[str], module: str) -> str:
+    """``from module import a, b``; one name a line in brackets when that is too long."""
+    names = list(names)
+    line = f"from {module} import {', '.join(names)}"
+    if _fits(line):
+        return line
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
+
+
+def _exploded(head: str, items: list[str], close: str, indent: int, tail: str = "") -> str:
+    pad = " " * indent
+    body = "".join(f"{pad}    {item},\n" for item in items)
+    return f"{pad}{head}\n{body}{pad}{close}{tail}"
+
+
+def dict_line(items: Iterable[tuple[str, str]], head: str, indent: int, tail: str = "") -> str:
+    """``head{k: v, ...}tail`` at ``indent``; one item a line when that is too long, as black
+    explodes a collection it has to split."""
+    pairs = [f"{k}: {v}" for k, v in items]
+    line = f"{' ' * indent}{head}{{{', '.join(pairs)}}}{tail}"
+    if _fits(line) or not pairs:
+        return line
+    return _exploded(head + "{", pairs, "}", indent, tail)
+
+
+def labels_line(enum: EnumType) -> str:
+    """The ``__labels__`` line of an enum class."""
+    items = [(pyrepr(m.value), pyrepr(m.label)) for m in enum.members]
+    head = f"__labels__: ClassVar[Mapping[{enum.base}, str]] = "
+    return dict_line(items, head, 4).lstrip()
+
+
+def call_values(op: Operation) -> str:
+    """The parameters' dict of a resource method's ``_call``, an argument line at indent 8."""
+    items = [(pyrepr(p.py_name), p.py_name) for p in op.params]
+    return dict_line(items, "", 8, ",").lstrip()
+
+
+def field_line(field: Field, model: Model) -> str:
+    """A model field's line at indent 4: ``name: annotation = Field(...)``, its call's arguments
+    on a line of their own when the whole is too long (and they fit there)."""
+    line = f"    {field.py_name}: {declaration(field, model)}"
+    if _fits(line) or not line.endswith(")") or "= Field(" not in line:
+        return line.lstrip()
+    head, arguments = line[:-1].split("= Field(", 1)
+    if _fits(f"{head}= Field(") and _fits(f"        {arguments}") and "(" not in arguments:
+        return f"{head.lstrip()}= Field(\n        {arguments}\n    )"
+    return line.lstrip()
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -363,6 +427,10 @@ def environment() -> jinja2.Environment:
         fence=fence,
         one_line=one_line,
         enum_labels=enum_labels,
+        from_import=from_import,
+        labels_line=labels_line,
+        call_values=call_values,
+        field_line=field_line,
         declaration=declaration,
         method_docstring=method_docstring,
         type_link=type_link,
