@@ -128,15 +128,23 @@ def _convert(element: Element, shape: _Shape) -> Any:
 def _items(elements: list[Element], item: _Shape) -> list[Any]:
     """A list field: repeated elements, or one wrapper element around the items."""
     if len(elements) > 1:
-        return [_convert(e, item) for e in elements]
+        return [_item(e, item) for e in elements]
     element = elements[0]
     if not element.children:
-        return [_convert(element, item)] if element.text.strip() else []
+        return [_item(element, item)] if element.text.strip() else []
     tags = {c.tag for c in element.children}
     is_wrapper = item[0] != "model" or (len(tags) == 1 and tags.isdisjoint(_field_shapes(item[1])))
     if is_wrapper:
-        return [_convert(c, item) for c in element.children]
-    return [_convert(element, item)]
+        return [_item(c, item) for c in element.children]
+    return [_item(element, item)]
+
+
+def _item(element: Element, shape: _Shape) -> Any:
+    """One item of a list: an empty scalar element is an empty string (a list holds no
+    nulls), where an empty field is absent."""
+    if shape[0] == "scalar" and not element.children:
+        return element.text
+    return _convert(element, shape)
 
 
 @functools.cache

@@ -3,6 +3,8 @@
 Fields are filled by wire name (alias) or attribute name alike (``populate_by_name``, which
 pydantic ≥ 2.11 also spells ``validate_by_name``); ``serialize_by_alias`` takes effect from
 pydantic 2.11 and is ignored before (the runtime passes ``by_alias=True`` where it matters).
+Field names come from the spec, so no prefix is kept for pydantic (``model_dump_at`` is a fine
+field name); the generator renames the fields that would shadow a model attribute.
 """
 
 from __future__ import annotations
@@ -46,13 +48,16 @@ class RequestModel(BaseModel):
         populate_by_name=True,
         serialize_by_alias=True,
         allow_inf_nan=False,
+        protected_namespaces=(),
     )
 
 
 class ResponseModel(BaseModel):
     """What the gateway answers: fields it adds later are kept as extra attributes."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, serialize_by_alias=True)
+    model_config = ConfigDict(
+        extra="allow", populate_by_name=True, serialize_by_alias=True, protected_namespaces=()
+    )
 
 
 def _in_gmt8(value: datetime) -> datetime:

@@ -28,6 +28,7 @@ from . import _xml
 from .errors import (
     APIStatusError,
     BusinessError,
+    ParameterError,
     ResponseDecodeError,
     error_from_response,
 )
@@ -123,7 +124,11 @@ def format_datetime(value: datetime) -> str:
     """``yyyy-MM-dd HH:mm:ss``; an aware value is first converted to GMT+8."""
     if value.tzinfo is not None:
         value = value.astimezone(GMT8)
-    return value.strftime(DATETIME_FORMAT)
+    # not strftime, which writes the year 999 as "999" on glibc: TOP reads four digits
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
+    )
 
 
 def format_timestamp(now: datetime) -> str:
@@ -229,6 +234,8 @@ def encode_params(params: BaseModel) -> dict[str, str]:
 
     Fields not set, ``None`` or encoding to an empty string are left out (TOP, like its Java
     SDK, treats an empty parameter as absent; sending one would also change the signature).
+    Raises :class:`~.errors.ParameterError` for a value TOP's form cannot hold (a date-time
+    out of range once in GMT+8), and for a required one that is empty (``""``, ``[]``).
     """
     fields_set = params.model_fields_set
     encoded: dict[str, str] = {}
@@ -238,9 +245,14 @@ def encode_params(params: BaseModel) -> dict[str, str]:
         value = getattr(params, attribute)
         if value is None:
             continue
-        text = encode_value(value)
+        try:
+            text = encode_value(value)
+        except (OverflowError, ValueError) as error:  # a date-time GMT+8 cannot hold
+            raise ParameterError([(wire, f"cannot be sent: {type(error).__name__}")]) from None
         if text:
             encoded[wire] = text
+        elif type(params).model_fields[attribute].is_required():
+            raise ParameterError([(wire, "is required, and TOP takes an empty value for none")])
     return encoded
 
 
@@ -279,7 +291,21 @@ def _decimal(value: float | Decimal) -> str:
 
 
 def _json(value: Any) -> str:
-    return pydantic_core.to_json(value, by_alias=True, exclude_none=True).decode("utf-8")
+    return pydantic_core.to_json(_top_dates(value), by_alias=True, exclude_none=True).decode(
+        "utf-8"
+    )
+
+
+def _top_dates(value: Any) -> Any:
+    """``value`` with its date-times (in lists and mappings; models write their own) as TOP
+    writes them, where pydantic would write ISO 8601."""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, list | tuple):
+        return [_top_dates(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _top_dates(item) for key, item in value.items()}
+    return value
 
 
 @functools.cache
