@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+from xml.parsers import expat
 
 from . import naming
 from .errors import Problem, SpecError
@@ -201,7 +202,7 @@ class _Builder:
                 f"{top_method!r} does not start with the API's method prefix {prefix!r}",
             )
         segments = top_method[len(prefix) :].split(".")
-        names = [naming.member_name(s) for s in segments]
+        names = [naming.member_name(s, top=i == 0) for i, s in enumerate(segments)]
         if not all(names):
             raise _Stop(
                 join_pointer(pointer, "x-top-method"),
@@ -215,6 +216,9 @@ class _Builder:
         params_model = self.params_model(op, pointer, stem + "Params", params, scope)
         response = self.response(op, pointer, resp_key, stem + "Response", scope)
         business = self.business_result(op, pointer, response, scope)
+        params, params_model, response = _unshadow(
+            scope, params, params_model, response, module.upper()
+        )
         examples = self.examples(op, pointer)
         doc_notes = op.get("x-top-doc") or {}
         return Operation(
@@ -268,7 +272,7 @@ class _Builder:
         taken: dict[str, str] = {}
         for name, prop in (schema.get("properties") or {}).items():
             prop_pointer = join_pointer(schema_pointer, "properties", name)
-            py_name = naming.field_name(name)
+            py_name = naming.param_name(name)
             if not py_name:
                 raise _Stop(
                     prop_pointer,
@@ -604,7 +608,7 @@ class _Builder:
                 )
             taken.add(name)
             members.append(EnumMember(name, value, str(entry.get("label", ""))))
-        enum_name = naming.pascal(str(schema.get("title") or field_name))
+        enum_name = naming.class_name(str(schema.get("title") or field_name))
         if not enum_name:
             raise _Stop(
                 pointer,
@@ -658,7 +662,7 @@ class _Builder:
         is_input: bool,
     ) -> TypeRef:
         struct = str(schema.get("title") or fallback)
-        name = naming.pascal(struct)
+        name = naming.class_name(struct)
         if not name:
             raise _Stop(
                 pointer,
@@ -734,6 +738,12 @@ class _Builder:
                     f"fields {taken[py_name]!r} and {name!r} both become the Python name {py_name!r}; rename one",
                 )
             taken[py_name] = name
+            if not is_input and not _is_xml_name(name):
+                raise _Stop(
+                    prop_pointer,
+                    f"field {name!r} of a reply cannot be an XML element, and TOP answers in XML "
+                    "too; use letters, digits, '_', '-' and '.', not first a digit",
+                )
             resolved, resolved_pointer = self.deref(prop, prop_pointer)
             if resolved is schema:
                 raise _Stop(prop_pointer, "a struct cannot contain itself")
@@ -776,6 +786,54 @@ def _replace_model(scope: _EndpointScope, name: str, *, is_input: bool) -> None:
     )
     scope.models[name] = (updated, key)
     scope.order[:] = [updated if m.name == name else m for m in scope.order]
+
+
+def _is_xml_name(name: str) -> bool:
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(f"<{name}/>", True)
+    except expat.ExpatError:
+        return False
+    return True
+
+
+def _unshadow(
+    scope: _EndpointScope,
+    params: tuple[Param, ...],
+    params_model: Model,
+    response: Model,
+    const_name: str,
+) -> tuple[tuple[Param, ...], Model, Model]:
+    """Rename the fields called like a class of their module: in a class body
+    ``ResultData: ResultData | None = None`` makes the annotation the field's own default. A
+    parameter (a field of the parameters model, and a keyword argument of the endpoint's
+    function) may not take the name of the operation's constant either, which the function uses.
+
+    Returns the parameters, the parameters model and the response model, renamed.
+    """
+    classes = {m.name for m in scope.order} | {e.name for e, _ in scope.enums.values()}
+    classes |= {m.dict_name for m in scope.order if m.is_input}
+    renamed: dict[str, Model] = {}
+    for model in scope.order:
+        taken = {f.py_name for f in model.fields}
+        is_params = model.name == params_model.name
+        fields = []
+        for f in model.fields:
+            py_name = f.py_name
+            if py_name in classes or (is_params and py_name == const_name):
+                py_name += "_"
+                while py_name in taken or py_name in classes:
+                    py_name += "_"
+                taken.add(py_name)
+                f = replace(f, py_name=py_name)
+            fields.append(f)
+        renamed[model.name] = replace(model, fields=tuple(fields))
+    scope.order[:] = [renamed[m.name] for m in scope.order]
+    for name, model in renamed.items():
+        scope.models[name] = (model, scope.models[name][1])
+    by_wire = {f.name: f.py_name for f in renamed[params_model.name].fields}
+    params = tuple(replace(p, py_name=by_wire[p.name]) for p in params)
+    return params, renamed[params_model.name], renamed[response.name]
 
 
 def _described(kind: str, fmt: str | None) -> str:

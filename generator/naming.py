@@ -37,22 +37,81 @@ _ANNOTATION_NAMES = frozenset(
         "False",
     }
 )
+# The public attributes of pydantic's ``BaseModel`` (and of its metaclass): a field called like
+# one would shadow or break it (``model_dump``, ``model_config``, ``copy``, ``mro``).
 _BASEMODEL_NAMES = frozenset(
     {
+        "construct",
         "copy",
         "dict",
+        "from_orm",
         "json",
-        "schema",
-        "schema_json",
-        "construct",
-        "validate",
+        "model_computed_fields",
+        "model_config",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_extra",
+        "model_fields",
+        "model_fields_set",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "mro",
+        "parse_file",
         "parse_obj",
         "parse_raw",
-        "parse_file",
-        "from_orm",
+        "register",
+        "schema",
+        "schema_json",
         "update_forward_refs",
-        "fields",
-        "model_config",
+        "validate",
+    }
+)
+# What an endpoint module imports or defines besides its models: a struct or enum named like one
+# would replace it (a struct titled ``Field`` would break every ``Field(...)`` after it).
+_MODULE_NAMES = frozenset(
+    {
+        "Field",
+        "TypedDict",
+        "NotRequired",
+        "ClassVar",
+        "Literal",
+        "Sequence",
+        "Mapping",
+        "AsyncAPIResource",
+        "SyncAPIResource",
+        "RequestModel",
+        "ResponseModel",
+        "TopDateTime",
+        "LabeledIntEnum",
+        "LabeledStrEnum",
+        "OpenIntEnum",
+        "OpenStrEnum",
+        "OperationInfo",
+        "BusinessResultInfo",
+    }
+)
+# Names a field may not take: it would shadow a type used in its class body, or a model attribute.
+_FIELD_NAMES = _ANNOTATION_NAMES | _BASEMODEL_NAMES | {"TopDateTime", "OpenIntEnum", "OpenStrEnum"}
+# The options of a client are its attributes, as are its top-level resources (``client.user``):
+# a resource called ``format`` would hide (or be hidden by) the option.
+_CLIENT_NAMES = frozenset(
+    {
+        "app_key",
+        "base_url",
+        "sign_method",
+        "format",
+        "simplify",
+        "partner_id",
+        "target_app_key",
+        "max_retries",
+        "timeout",
     }
 )
 # A resource's members share its class body with the annotations of its methods (which use
@@ -119,15 +178,36 @@ def _safe(name: str, reserved: frozenset[str]) -> str:
 
 
 def field_name(wire: str) -> str:
-    """The attribute name of a model field or parameter sent as ``wire``."""
-    name = snake(wire) if not wire.isidentifier() or not wire.isascii() else wire
-    return _safe(name, _ANNOTATION_NAMES | _BASEMODEL_NAMES) if name else ""
+    """The attribute name of a model field or parameter sent as ``wire``.
+
+    A name with a leading underscore is made from the words of ``wire`` instead: pydantic
+    takes such attributes for private ones, not fields.
+    """
+    is_name = wire.isidentifier() and wire.isascii() and not wire.startswith("_")
+    name = wire if is_name else snake(wire)
+    return _safe(name, _FIELD_NAMES) if name else ""
 
 
-def member_name(segment: str) -> str:
-    """The attribute name of a resource or method for one segment of a TOP method name."""
+def param_name(wire: str) -> str:
+    """The keyword argument of a business parameter sent as ``wire`` (a method's first
+    argument is ``self``)."""
+    name = field_name(wire)
+    return name + "_" if name == "self" else name
+
+
+def member_name(segment: str, *, top: bool = False) -> str:
+    """The attribute name of a resource or method for one segment of a TOP method name;
+    ``top``: the first segment, an attribute of the client itself."""
     name = snake(segment)
-    return _safe(name, _RESOURCE_NAMES) if name else ""
+    return _safe(name, _RESOURCE_NAMES | (_CLIENT_NAMES if top else frozenset())) if name else ""
+
+
+def class_name(name: str) -> str:
+    """A class name for a struct or enum called ``name``; ``""`` when nothing ASCII is left."""
+    result = pascal(name)
+    if keyword.iskeyword(result) or result in _MODULE_NAMES:
+        return result + "_"
+    return result
 
 
 def is_identifier(name: str) -> bool:

@@ -26,14 +26,16 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_QUOTE_RUN = re.compile(r'"(?="|\Z)')
 
 
 def docstring(text: str, indent: int = 0) -> str:
     """``text`` as a triple-quoted docstring literal that is safe whatever it holds."""
-    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = text.strip().replace("\\", "\\\\")
+    # a quote followed by a quote, or last (before the closing quotes), is escaped: no run of
+    # three can end the literal early
+    body = _QUOTE_RUN.sub('\\\\"', body)
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", body)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
     pad = " " * indent
     lines = body.split("\n")
     joined = "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
@@ -72,6 +74,11 @@ def fence(text: str) -> str:
     """A code fence longer than any run of backticks inside ``text``."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     return "`" * max(3, longest + 1)
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (JSON's escapes, plus DEL, which TOML also refuses raw)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def one_line(text: str) -> str:
@@ -189,7 +196,8 @@ def declaration(field: Field, model: Model) -> str:
     arguments = ["default=None"] if optional else []
     if field.py_name != field.name:
         arguments.append(f"alias={field.name!r}")
-    arguments.extend(f"{key}={pyrepr(value)}" for key, value in field.constraints.items())
+    if model.is_input:  # a reply is read as it comes: a constraint it breaks is not an error
+        arguments.extend(f"{key}={pyrepr(value)}" for key, value in field.constraints.items())
     if field.examples:
         arguments.append(f"examples={pyrepr(list(field.examples))}")
     if field.deprecated:
@@ -426,6 +434,7 @@ def environment() -> jinja2.Environment:
         md_code=md_code,
         fence=fence,
         one_line=one_line,
+        toml_string=toml_string,
         enum_labels=enum_labels,
         from_import=from_import,
         labels_line=labels_line,

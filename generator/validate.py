@@ -10,6 +10,8 @@ Python identifiers are found by :mod:`.ir`, which chooses those names.
 from __future__ import annotations
 
 import json
+import keyword
+import re
 import xml.parsers.expat
 from collections.abc import Iterator
 from typing import Any
@@ -26,6 +28,22 @@ from .load import LoadedSpec, canonical_json, iter_refs, join_pointer, resolve
 
 OPERATION_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SESSIONS = ("none", "optional", "required")
+SYSTEM_PARAMS = frozenset(
+    {
+        "method",
+        "app_key",
+        "sign_method",
+        "sign",
+        "timestamp",
+        "v",
+        "session",
+        "format",
+        "simplify",
+        "partner_id",
+        "target_app_key",
+    }
+)
+"""TOP's system parameters (see the protocol fact sheet)."""
 _SPEC_URI = "urn:maizuo-spec"
 
 
@@ -128,6 +146,58 @@ def _spec_problems(spec: LoadedSpec) -> Iterator[Problem]:
                         f"operationId {op['operationId']!r} is also used by {other}; each must be unique",
                     )
     yield from _enum_markers(spec, spec.document.get("components"), "/components")
+    yield from _package_problems(spec)
+
+
+# The names the generated distribution is given: a PEP 440 version in canonical form, a PEP 508
+# distribution name, an importable module.
+_VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
+_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
+
+
+def _package_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    """``info.version`` and ``x-top-package`` name the SDK: they must be names Python and pip
+    accept."""
+    info = spec.document.get("info")
+    if not isinstance(info, dict):
+        return
+    version = info.get("version")
+    if isinstance(version, str) and not _VERSION.fullmatch(version):
+        yield spec.source.problem(
+            "/info/version",
+            f"{version!r} is not a Python package version; write one like 1.2.0, 1.2.0rc1 or 1.2.0.dev3",
+        )
+    package = info.get("x-top-package")
+    pointer = "/info/x-top-package"
+    if package is None:
+        return
+    if not isinstance(package, dict):
+        yield spec.source.problem(
+            pointer, "must be a mapping {distribution: ..., module: ..., method-prefix: ...}"
+        )
+        return
+    for key, value in package.items():
+        where = join_pointer(pointer, key)
+        if key not in ("distribution", "module", "method-prefix"):
+            yield spec.source.problem(
+                where, f"unknown key {key!r}; expected distribution, module, method-prefix"
+            )
+        elif not isinstance(value, str):
+            yield spec.source.problem(where, "must be a string")
+        elif key == "module" and not (
+            value.isidentifier() and value.isascii() and not keyword.iskeyword(value)
+        ):
+            yield spec.source.problem(
+                where, f"{value!r} cannot be imported; use a Python name such as damai_maizuo"
+            )
+        elif key == "distribution" and not _DISTRIBUTION.fullmatch(value):
+            yield spec.source.problem(
+                where, f"{value!r} is not a package name pip accepts; use one such as damai-maizuo"
+            )
+        elif key == "method-prefix" and value and not value.endswith("."):
+            yield spec.source.problem(
+                where, f"{value!r} must end with a dot, like alibaba.damai.maizuo.openapi."
+            )
 
 
 def _top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
@@ -177,7 +247,23 @@ def _top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
             join_pointer(op_pointer, "requestBody", "content"),
             f"business parameters are a {FORM} body",
         )
+    elif body is not None:
+        yield from _system_names(spec, body, join_pointer(op_pointer, "requestBody"))
     yield from _enum_markers(spec, item, item_pointer)
+
+
+def _system_names(spec: LoadedSpec, body: Any, pointer: str) -> Iterator[Problem]:
+    """A business parameter may not take the name of a TOP system parameter: both would be
+    sent, and the gateway would read one of them."""
+    media = (_deref(spec.document, body).get("content") or {}).get(FORM) or {}
+    schema = _deref(spec.document, media.get("schema")) or {}
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    for name in properties if isinstance(properties, dict) else ():
+        if name in SYSTEM_PARAMS:
+            yield spec.source.problem(
+                join_pointer(pointer, "content", FORM, "schema", "properties", name),
+                f"{name!r} is a TOP system parameter; a business parameter needs another name",
+            )
 
 
 def _business_marker(spec: LoadedSpec, op: dict[str, Any], op_pointer: str) -> Iterator[Problem]:

@@ -1,0 +1,292 @@
+"""Regression tests of the generator defects the fuzzers found, one test per defect (not
+fuzzers: they run in the default suite only).
+
+Most use one small spec (:func:`tricky_endpoint`) that holds every name and text the generator
+once got wrong; it is generated once per module, type checked, and called through the mock
+gateway.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import json
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from generator.errors import SpecError
+from generator.generate import build, generate
+from generator.mock.gateway import Gateway
+from generator.mock.scenarios import Result
+from generator.mock.server import GatewayServer
+from generator.render import docstring
+
+from .specs import COMPONENTS, dump
+
+METHOD = "alibaba.damai.maizuo.openapi.format.names"
+KEY = "alibaba_damai_maizuo_openapi_format_names_response"
+TITLE = 'Tricky "SDK" \\ with\nline breaks, DEL \x7f and a tab\t'
+ODD_TEXT = 'ends in a quote " and holds """ and \\" and """"'
+
+
+def tricky_endpoint() -> dict[str, Any]:
+    field_struct = {
+        "title": "Field",
+        "type": "object",
+        "properties": {
+            "model_dump": {"type": "string"},
+            "mro": {"type": "integer"},
+            "__init__": {"type": "boolean"},
+            "model_dump_at": {"type": "string"},
+        },
+    }
+    params = {
+        "self": {"type": "string", "description": ODD_TEXT},
+        "_id": {"type": "string"},
+        "mapping": {"type": "string", "enum": ["a", "b"]},
+        "options": field_struct,
+        "when": {
+            "type": "array",
+            "items": {"type": "array", "items": {"type": "string", "format": "date-time"}},
+        },
+    }
+    reply = {
+        "type": "object",
+        "properties": {
+            "ResultData": {
+                "title": "ResultData",
+                "type": "object",
+                "properties": {"success": {"type": "boolean"}},
+            },
+            "tags": {"type": "array", "items": {"type": "string", "enum": ["", "x"]}},
+            "code": {"type": "string", "maxLength": 2, "pattern": "^[0-9]+$"},
+            "request_id": {"type": "string"},
+        },
+    }
+    return {
+        "post": {
+            "summary": ODD_TEXT,
+            "description": ODD_TEXT,
+            "x-top-method": METHOD,
+            "x-top-idempotent": True,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {"type": "object", "required": ["self"], "properties": params},
+                        "encoding": {
+                            "options": {"contentType": "application/json"},
+                            "when": {"contentType": "application/json"},
+                        },
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": ODD_TEXT,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "oneOf": [
+                                    {
+                                        "type": "object",
+                                        "required": [KEY],
+                                        "properties": {KEY: reply},
+                                    },
+                                    {"$ref": "../openapi.yaml#/components/schemas/ErrorEnvelope"},
+                                ]
+                            }
+                        }
+                    },
+                }
+            },
+        }
+    }
+
+
+def write_spec(
+    folder: Path, endpoint: dict[str, Any], *, method: str = METHOD, **info: Any
+) -> Path:
+    (folder / "endpoints").mkdir(parents=True, exist_ok=True)
+    root = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": TITLE,
+            "version": "1.0.0",
+            "x-top-package": {"module": "tricky_sdk"},
+            **info,
+        },
+        "paths": {f"/{method}": {"$ref": f"endpoints/{method}.yaml"}},
+        "components": COMPONENTS,
+    }
+    dump(folder / "openapi.yaml", root)
+    dump(folder / "endpoints" / f"{method}.yaml", endpoint)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, ModuleType]]:
+    """The spec, the output folder and the imported package of ``TRICKY``."""
+    base = tmp_path_factory.mktemp("tricky")
+    spec = write_spec(base / "spec", tricky_endpoint())
+    out = base / "out"
+    generate(spec, out)
+    sys.path.insert(0, str(out))
+    try:
+        package = importlib.import_module("tricky_sdk")
+        yield spec, out, package
+    finally:
+        sys.path.remove(str(out))
+        for name in [n for n in sys.modules if n.split(".")[0] == "tricky_sdk"]:
+            del sys.modules[name]
+
+
+def endpoint_module(package: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{package.__name__}.endpoints.format_names")
+
+
+# -- generator -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ['"""', '""""', '"', 'a"', '\\"', "a\\", '"""x"""', ODD_TEXT, 'x\n"', '\\"""\\']
+)
+def test_docstring_is_a_literal_of_its_text(text: str) -> None:
+    """``docstring`` escaped a final quote after an escaped backslash as ``\\\\"``, ending the
+    literal early (found: a description ending in ``\\"``)."""
+    assert ast.literal_eval(docstring(text)).rstrip() == text.strip()
+
+
+def test_pyproject_is_toml_whatever_the_title(tricky: tuple[Path, Path, ModuleType]) -> None:
+    """The title went into pyproject.toml unescaped: a backslash, a line break or a control
+    character made it invalid TOML."""
+    _, out, _ = tricky
+    project = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["description"].startswith('Python SDK of Tricky "SDK" \\ with line breaks')
+    assert "\n" not in project["description"]
+
+
+def test_tricky_names_compile_and_pass_mypy_strict(tricky: tuple[Path, Path, ModuleType]) -> None:
+    """A parameter named ``self`` (duplicate argument), a struct titled ``Field`` (hid
+    pydantic's ``Field``), an enum named ``Mapping`` after its field, a field named like its own
+    class (``ResultData: ResultData``), fields pydantic takes for private or its own
+    (``_id``, ``__init__``, ``model_dump``, ``mro``)."""
+    _, out, _ = tricky
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", "/dev/null", "tricky_sdk"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tricky_names_are_renamed_and_keep_their_wire_names(
+    tricky: tuple[Path, Path, ModuleType],
+) -> None:
+    _, _, package = tricky
+    module = endpoint_module(package)
+    params = module.FormatNamesParams.model_fields
+    assert {name: info.alias for name, info in params.items()} == {
+        "self_": "self",
+        "id": "_id",
+        "mapping": None,
+        "options": None,
+        "when": None,
+    }
+    assert module.Field_.__name__ == "Field_" and module.Mapping_.A == "a"
+    assert set(module.Field_.model_fields) == {"model_dump_", "mro_", "init", "model_dump_at"}
+    assert "ResultData_" in module.FormatNamesResponse.model_fields
+
+
+def test_a_top_level_resource_keeps_clear_of_the_client_options(
+    tricky: tuple[Path, Path, ModuleType],
+) -> None:
+    """``client.format`` is an option (the reply format); a resource called ``format`` hid it
+    (or was hidden by it: ``'str' object has no attribute 'names'``)."""
+    _, _, package = tricky
+    client = package.Client(app_key="k", app_secret="s")
+    assert client.format == "json"
+    assert callable(client.format_.names)
+
+
+def test_tricky_call_round_trips_through_the_gateway(
+    tricky: tuple[Path, Path, ModuleType],
+) -> None:
+    """Date-times inside lists of a JSON parameter went out in ISO 8601 (the gateway wants
+    ``yyyy-MM-dd HH:mm:ss``); an empty XML list item became ``None`` (refused by ``list[str]``);
+    a reply breaking a field's ``maxLength``/``pattern`` failed the whole call."""
+    spec, _, package = tricky
+    reply = {"ResultData": {"success": True}, "tags": ["", "x"], "code": "not digits"}
+    with GatewayServer(Gateway.from_spec(spec)) as gateway:
+        gateway.add_scenario(Result(reply))
+        options = {"app_key": gateway.app_key, "app_secret": gateway.app_secret}
+        with package.Client(base_url=gateway.base_url, format="xml", **options) as client:
+            response = client.format_.names(
+                self_="me",
+                id="7",
+                mapping="a",
+                options={"model_dump": "d", "mro": 1, "__init__": True},
+                when=[[datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)]],
+            )
+        (record,) = gateway.requests
+    assert record.outcome == "ok"
+    assert json.loads(record.params["when"]) == [["2026-01-02 11:04:05"]]
+    assert json.loads(record.params["options"]) == {"model_dump": "d", "mro": 1, "__init__": True}
+    assert (record.params["self"], record.params["_id"]) == ("me", "7")
+    assert response.ResultData_.success is True
+    assert response.tags == ["", "x"]
+    assert response.code == "not digits"
+
+
+def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
+    spec = write_spec(tmp_path / "spec", endpoint, **info)
+    with pytest.raises(SpecError) as caught:
+        build(spec)
+    return str(caught.value)
+
+
+def test_a_business_parameter_named_like_a_system_parameter_is_refused(tmp_path: Path) -> None:
+    """A parameter named ``method`` or ``sign`` was sent beside TOP's own: every call failed."""
+    endpoint = tricky_endpoint()
+    form = endpoint["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    form["schema"]["properties"]["timestamp"] = {"type": "string"}
+    message = _refusal(tmp_path, endpoint)
+    assert "/properties/timestamp: 'timestamp' is a TOP system parameter" in message
+
+
+@pytest.mark.parametrize(
+    ("info", "expected"),
+    [
+        ({"version": "1.0-beta"}, "/info/version: '1.0-beta' is not a Python package version"),
+        ({"x-top-package": {"module": "my-sdk"}}, "'my-sdk' cannot be imported"),
+        ({"x-top-package": {"module": "class"}}, "'class' cannot be imported"),
+        ({"x-top-package": {"module": "m", "distribution": "a b"}}, "'a b' is not a package"),
+        ({"x-top-package": {"module": "m", "method-prefix": "alibaba"}}, "must end with a dot"),
+        ({"x-top-package": {"module": "m", "colour": "red"}}, "unknown key 'colour'"),
+    ],
+)
+def test_package_names_and_version_are_checked(
+    tmp_path: Path, info: dict[str, Any], expected: str
+) -> None:
+    """A version or names pip or Python refuse made an SDK that could not be installed or
+    imported."""
+    assert expected in _refusal(tmp_path, tricky_endpoint(), **info)
+
+
+def test_a_reply_field_that_cannot_be_an_xml_element_is_refused(tmp_path: Path) -> None:
+    """The mock wrote ``<1st>`` in XML replies; TOP answers in XML too, so such a field can
+    never be read."""
+    endpoint = tricky_endpoint()
+    schema = endpoint["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    schema["oneOf"][0]["properties"][KEY]["properties"]["1st"] = {"type": "string"}
+    assert "field '1st' of a reply cannot be an XML element" in _refusal(tmp_path, endpoint)
