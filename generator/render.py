@@ -157,13 +157,25 @@ def endpoint_module(op: Operation) -> EndpointModule:
     exports += [m.dict_name for m in op.models if m.is_input and m is not op.params_model]
     return EndpointModule(
         op,
-        tuple(sorted(exports)),
+        tuple(sorted(exports, key=export_order)),
         tuple(sorted(typing)),
         tuple(sorted(collections)),
         tuple(sorted(runtime)),
         needs_field,
         tuple(sorted(dates)),
     )
+
+
+def export_order(name: str) -> tuple[int, list[str | int]]:
+    """The order ruff wants ``__all__`` in (RUF022): CONSTANTS, then Classes, then the rest,
+    each in natural order (``Level2`` before ``Level10``)."""
+    if len(name) > 1 and name.upper() == name and name.lower() != name:
+        kind = 0
+    elif name[:1].isupper():
+        kind = 1
+    else:
+        kind = 2
+    return kind, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def _flatten(resource: Resource) -> Iterator[Resource]:
@@ -180,7 +192,9 @@ def resource_module(resource: Resource) -> ResourceModule:
             key=lambda o: o.module,
         )
     )
-    exports = sorted(prefix + r.class_name for r in resources for prefix in ("", "Async"))
+    exports = sorted(
+        (prefix + r.class_name for r in resources for prefix in ("", "Async")), key=export_order
+    )
     return ResourceModule(
         resource.module,
         resources,

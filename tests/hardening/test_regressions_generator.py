@@ -27,7 +27,7 @@ from generator.generate import build, generate
 from generator.mock.gateway import Gateway
 from generator.mock.scenarios import Result
 from generator.mock.server import GatewayServer
-from generator.render import docstring
+from generator.render import docstring, export_order
 
 from .specs import COMPONENTS, dump
 
@@ -69,6 +69,8 @@ def tricky_endpoint() -> dict[str, Any]:
             "tags": {"type": "array", "items": {"type": "string", "enum": ["", "x"]}},
             "code": {"type": "string", "maxLength": 2, "pattern": "^[0-9]+$"},
             "request_id": {"type": "string"},
+            "level10": {"title": "Level10", "type": "object", "properties": {}},
+            "level2": {"title": "Level2", "type": "object", "properties": {}},
         },
     }
     return {
@@ -188,6 +190,18 @@ def test_tricky_names_compile_and_pass_mypy_strict(tricky: tuple[Path, Path, Mod
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_all_is_in_the_order_ruff_wants(tricky: tuple[Path, Path, ModuleType]) -> None:
+    """``__all__`` was sorted as Python sorts (``Level10`` before ``Level2``); ruff's RUF022,
+    which ``make check`` runs on the generated package, wants natural order."""
+    _, out, _ = tricky
+    ruff = Path(sys.executable).parent / "ruff"
+    args = ["check", "--isolated", "--no-cache", "--select", "RUF022", "tricky_sdk"]
+    result = subprocess.run([ruff, *args], cwd=out, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout
+    names = ["Level10", "x", "Level2", "LEVEL", "level"]
+    assert sorted(names, key=export_order) == ["LEVEL", "Level2", "Level10", "level", "x"]
 
 
 def test_tricky_names_are_renamed_and_keep_their_wire_names(
