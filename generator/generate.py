@@ -9,7 +9,9 @@ formatted again. Formatting runs in parallel on every core when there is much of
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,18 +45,31 @@ def default_cache(out: Path) -> Path:
     return out.parent / ".maizuo-cache" / f"{out.name}.pickle"
 
 
-def build(spec: Path, cache: Cache | None = None) -> Api:
+@contextmanager
+def worker_pool() -> Iterator[Executor | None]:
+    """Processes for one run's slow stages, shared by them (none on a single core). They start
+    only when a stage first gives them work."""
+    if (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    with ProcessPoolExecutor() as pool:
+        yield pool
+
+
+def build(spec: Path, cache: Cache | None = None, pool: Executor | None = None) -> Api:
     """Load, validate and build the IR; raises :class:`~generator.errors.SpecError`."""
     from .build import build_api
     from .load import load_spec
     from .validate import validate
 
     loaded = load_spec(spec, cache)
-    validate(loaded, cache)
+    validate(loaded, cache, pool)
     return build_api(loaded)
 
 
-def files_for(api: Api, cache: Cache | None = None) -> dict[str, bytes]:
+def files_for(
+    api: Api, cache: Cache | None = None, pool: Executor | None = None
+) -> dict[str, bytes]:
     """Every file the generator owns in the output folder (manifest included), as bytes."""
     from .format import format_python
     from .render import environment, plan, render
@@ -77,9 +92,11 @@ def files_for(api: Api, cache: Cache | None = None) -> dict[str, bytes]:
                 cache.put("file", key, files[job.path])
     paths = sorted(unformatted)
     texts = [unformatted[p][1] for p in paths]
-    if len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            formatted = list(pool.map(format_python, texts, paths, chunksize=8))
+    if len(paths) >= _PARALLEL_FROM and pool is not None:
+        formatted = list(pool.map(format_python, texts, paths, chunksize=8))
+    elif len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as own:
+            formatted = list(own.map(format_python, texts, paths, chunksize=8))
     else:
         formatted = [format_python(text, path) for text, path in zip(texts, paths, strict=True)]
     for path, text in zip(paths, formatted, strict=True):
@@ -93,7 +110,8 @@ def files_for(api: Api, cache: Cache | None = None) -> dict[str, bytes]:
 
 def render_files(spec: Path, cache: Cache | None = None) -> dict[str, bytes]:
     """Every file the generator owns in the output folder, from ``spec``."""
-    return files_for(build(spec, cache), cache)
+    with worker_pool() as pool:
+        return files_for(build(spec, cache, pool), cache, pool)
 
 
 def spec_fingerprint(spec: Path) -> str:

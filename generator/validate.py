@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import keyword
+import os
 import re
 import xml.parsers.expat
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from typing import Any
 
 import jsonschema
@@ -47,11 +49,12 @@ SYSTEM_PARAMS = frozenset(
 _SPEC_URI = "urn:maizuo-spec"
 
 
-def validate(spec: LoadedSpec, cache: Cache | None = None) -> None:
+def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None = None) -> None:
     """Raise :class:`SpecError` listing every problem found; return when the spec is usable.
 
     With a cache, an endpoint whose file and the shared parts of the spec are unchanged since
-    they last passed is not checked again.
+    they last passed is not checked again. With a pool, openapi-spec-validator (the slow part)
+    runs in its processes when there are many endpoints to check.
     """
     problems = list(_dangling_refs(spec))
     if problems:
@@ -60,7 +63,7 @@ def validate(spec: LoadedSpec, cache: Cache | None = None) -> None:
     shared = canonical_json({k: v for k, v in spec.document.items() if k != "paths"})
     keys = {path: digest(shared, path, canonical_json(item)) for path, item in paths.items()}
     todo = [path for path in paths if cache is None or not cache.get("valid", keys[path])]
-    problems = list(_openapi_problems(spec, todo))
+    problems = list(_openapi_problems(spec, todo, pool))
     if problems:
         raise SpecError(problems)
     problems = list(_spec_problems(spec))
@@ -85,9 +88,13 @@ def _dangling_refs(spec: LoadedSpec) -> Iterator[Problem]:
             )
 
 
-def _openapi_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
+def _openapi_problems(
+    spec: LoadedSpec, todo: list[str], pool: Executor | None = None
+) -> Iterator[Problem]:
     """openapi-spec-validator on the whole document, or, when only some endpoints need checking,
-    on a document of the shared parts and each of those endpoints alone (much faster).
+    on a document of the shared parts and each of those endpoints alone (much faster); with a
+    pool and many endpoints to check, on documents of the shared parts and a share of them, one
+    per process.
     """
     document = spec.document
     version = str(document.get("openapi", ""))
@@ -98,27 +105,53 @@ def _openapi_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
         )
         return
     paths = document.get("paths") or {}
-    if len(todo) == len(paths):
+    workers = _pool_size(pool) if len(todo) >= _PARALLEL_FROM else 1
+    if workers > 1:
+        shares = [todo[i::workers] for i in range(workers)]
+        parts = [dict(document, paths={path: paths[path] for path in share}) for share in shares]
+    elif len(todo) == len(paths):
         parts = [document]
     else:
         parts = [dict(document, paths={path: paths[path]}) for path in todo]
+    results = (
+        pool.map(openapi_errors, parts)
+        if pool is not None and workers > 1
+        else map(openapi_errors, parts)
+    )
     seen: set[str] = set()
-    for part in parts:
-        try:
-            errors = list(OpenAPIV31SpecValidator(part).iter_errors())
-        except Exception as exc:  # the validator can fail on documents it does not expect
+    for errors in results:
+        if isinstance(errors, str):
             yield spec.source.problem(
-                "", f"openapi-spec-validator could not read the document: {exc}"
+                "", f"openapi-spec-validator could not read the document: {errors}"
             )
             return
-        for error in errors:
-            pointer = join_pointer("", *(str(p) for p in getattr(error, "absolute_path", []) or []))
-            problem = spec.source.problem(
-                pointer, f"not valid OpenAPI 3.1: {_short(error.message)}"
-            )
+        for path, message in errors:
+            pointer = join_pointer("", *path)
+            problem = spec.source.problem(pointer, f"not valid OpenAPI 3.1: {_short(message)}")
             if str(problem) not in seen:
                 seen.add(str(problem))
                 yield problem
+
+
+_PARALLEL_FROM = 64
+"""Check in the pool's processes when at least this many endpoints need it."""
+
+
+def _pool_size(pool: Executor | None) -> int:
+    return 1 if pool is None else os.cpu_count() or 1
+
+
+def openapi_errors(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]] | str:
+    """openapi-spec-validator's errors on ``document`` as ``(path, message)``, or the reason it
+    could not read the document; run in a pool's process."""
+    try:
+        errors = list(OpenAPIV31SpecValidator(document).iter_errors())
+    except Exception as exc:  # the validator can fail on documents it does not expect
+        return str(exc) or type(exc).__name__
+    return [
+        (tuple(str(p) for p in getattr(error, "absolute_path", []) or []), error.message)
+        for error in errors
+    ]
 
 
 def _short(message: str, limit: int = 300) -> str:
