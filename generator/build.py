@@ -208,6 +208,12 @@ class _Builder:
                 join_pointer(pointer, "x-top-method"),
                 f"{top_method!r}: every segment after {prefix!r} needs ASCII letters to name a Python attribute",
             )
+        if len(names) < 2:
+            raise _Stop(
+                join_pointer(pointer, "x-top-method"),
+                f"{top_method!r}: the SDK calls a method as client.<resource>.<method>, so it needs "
+                f"two segments or more after {prefix!r}, like user.authcode.send",
+            )
         module = "_".join(names).rstrip("_").replace("__", "_")
         scope = _EndpointScope(pointer)
         params = self.params(op, pointer, scope)
@@ -216,6 +222,7 @@ class _Builder:
         params_model = self.params_model(op, pointer, stem + "Params", params, scope)
         response = self.response(op, pointer, resp_key, stem + "Response", scope)
         business = self.business_result(op, pointer, response, scope)
+        _check_dict_names(scope, params_model)
         params, params_model, response = _unshadow(
             scope, params, params_model, response, module.upper()
         )
@@ -795,6 +802,23 @@ def _is_xml_name(name: str) -> bool:
     except expat.ExpatError:
         return False
     return True
+
+
+def _check_dict_names(scope: _EndpointScope, params_model: Model) -> None:
+    """An input struct has a plain-dict twin named ``<name>Dict``: no struct or enum of its
+    endpoint may take that name."""
+    names = {m.name for m in scope.order} | {e.name for e, _ in scope.enums.values()}
+    for model in scope.order:
+        if model.is_input and model is not params_model and model.dict_name in names:
+            raise _Stop(
+                (
+                    scope.models[model.dict_name][0].pointer
+                    if model.dict_name in scope.models
+                    else scope.enums[model.dict_name][0].pointer
+                ),
+                f"{model.dict_name!r} is the name of the plain-dict form of the struct "
+                f"{model.struct!r}; give this one another title",
+            )
 
 
 def _unshadow(

@@ -110,11 +110,14 @@ SNIPPETS = [
     "'''\"\"\"",
     "\\N{BULLET}",
     "\r",
+    "\u2028",
+    "\u2029",
+    "\x85",
 ]
 _CHARS = st.characters(
     codec="utf-8",
     exclude_categories=("Cs", "Co", "Cn"),
-    exclude_characters="\x00\ufeff\ufffe\uffff\x85\u2028\u2029",
+    exclude_characters="\x00\ufeff\ufffe\uffff",
 )
 
 
@@ -549,6 +552,8 @@ class _Names:
 
     def __init__(self, stem: str) -> None:
         self.taken: dict[str, str] = {stem + "Params": "", stem + "Response": ""}
+        self.dicts: set[str] = set()
+        """The names of the plain-dict twins of structs (``ItemDict`` of ``Item``)."""
         self.counter = 0
 
     def fix_fields(
@@ -606,8 +611,11 @@ class _Names:
             {k: v for k, v in schema.items() if k not in ("description", "examples", "example")},
             sort_keys=True,
         )
-        if name and self.taken.get(name) in (None, key):
+        free = name not in self.dicts and (what != "struct" or name + "Dict" not in self.taken)
+        if name and free and self.taken.get(name) in (None, key):
             self.taken[name] = key
+            if what == "struct":
+                self.dicts.add(name + "Dict")
             return
         self.counter += 1
         schema["title"] = f"Renamed{self.counter}"
@@ -616,6 +624,7 @@ class _Names:
             sort_keys=True,
         )
         self.taken[schema["title"]] = key
+        self.dicts.add(schema["title"] + "Dict")
 
     @staticmethod
     def fix_enum(schema: dict[str, Any]) -> None:
@@ -664,9 +673,13 @@ class Spec:
 
 
 def dump(path: Path, data: Any) -> None:
+    """Write ``data`` as YAML; as JSON (which is YAML too) where PyYAML would not read back
+    what it wrote (it folds some line separators)."""
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     if yaml.load(text, Loader=_StringDates) != data:
-        raise AssertionError(f"PyYAML does not read back what it wrote for {path.name}")
+        text = json.dumps(data, ensure_ascii=True, indent=1) + "\n"
+        if yaml.load(text, Loader=_StringDates) != data:
+            raise AssertionError(f"{path.name} cannot be written as YAML")
     path.write_text(text, encoding="utf-8")
 
 

@@ -297,6 +297,33 @@ def test_package_names_and_version_are_checked(
     assert expected in _refusal(tmp_path, tricky_endpoint(), **info)
 
 
+def test_a_method_with_one_segment_is_refused(tmp_path: Path) -> None:
+    """``alibaba.damai.maizuo.openapi.ping`` has no resource to hang on: the client module
+    came out with an empty block (black: "this is a generator bug")."""
+    method = "alibaba.damai.maizuo.openapi.ping"
+    endpoint = tricky_endpoint()
+    endpoint["post"]["x-top-method"] = method
+    schema = endpoint["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    envelope = schema["oneOf"][0]
+    envelope["required"] = ["alibaba_damai_maizuo_openapi_ping_response"]
+    envelope["properties"] = {"alibaba_damai_maizuo_openapi_ping_response": {"type": "object"}}
+    spec = write_spec(tmp_path / "spec", endpoint, method=method)
+    with pytest.raises(SpecError, match="needs two segments or more"):
+        build(spec)
+
+
+def test_a_struct_named_like_the_dict_form_of_another_is_refused(tmp_path: Path) -> None:
+    """Structs ``Item`` (sent, so with a plain-dict twin ``ItemDict``) and ``ItemDict`` made
+    two classes of one name: mypy "already defined", and one of them lost."""
+    endpoint = tricky_endpoint()
+    form = endpoint["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    for name, title in (("item", "Item"), ("other", "ItemDict")):
+        form["schema"]["properties"][name] = {"title": title, "type": "object"}
+        form["encoding"][name] = {"contentType": "application/json"}
+    message = _refusal(tmp_path, endpoint)
+    assert "'ItemDict' is the name of the plain-dict form of the struct 'Item'" in message
+
+
 def test_a_reply_field_that_cannot_be_an_xml_element_is_refused(tmp_path: Path) -> None:
     """The mock wrote ``<1st>`` in XML replies; TOP answers in XML too, so such a field can
     never be read."""
