@@ -83,14 +83,27 @@ class SourceMap:
     """JSON pointer in the bundled document → where it was written."""
 
     locations: dict[str, Location] = field(default_factory=dict)
+    mounts: dict[str, tuple[Path, Mapping[str, int]]] = field(default_factory=dict)
+    """Endpoint files by the pointer of the path they are bundled at (``/paths/<path>``): the
+    file and its own pointer → line table, which take precedence over ``locations``."""
 
     def locate(self, pointer: str) -> Location | None:
         """The location of ``pointer``, or of its nearest ancestor that has one."""
         while True:
-            found = self.locations.get(pointer)
+            found = self._mounted(pointer) or self.locations.get(pointer)
             if found is not None or not pointer:
                 return found
             pointer = pointer.rsplit("/", 1)[0]
+
+    def _mounted(self, pointer: str) -> Location | None:
+        if not pointer.startswith("/paths/"):
+            return None
+        parts = pointer.split("/", 3)
+        mounted = self.mounts.get("/".join(parts[:3]))
+        if mounted is None:
+            return None
+        line = mounted[1].get("/" + parts[3] if len(parts) > 3 else "")
+        return None if line is None else Location(mounted[0], line)
 
     def problem(self, pointer: str, message: str) -> Problem:
         where = self.locate(pointer)
@@ -112,8 +125,14 @@ class LoadedSpec:
     files: tuple[Path, ...]
 
 
-def _read_yaml(path: Path, shown: Path, cache: Cache | None) -> tuple[Any, dict[str, int]]:
-    """Parse one YAML file into plain data plus a pointer → line table."""
+def _read_yaml(
+    path: Path, shown: Path, cache: Cache | None, mount: tuple[str, ...] | None = None
+) -> tuple[Any, dict[str, int], str | None]:
+    """Parse one YAML file into plain data plus a pointer → line table.
+
+    An endpoint file names its ``mount`` (the path it bundles into, and its own path relative
+    to the root file): it is then taken from the cache as it was once its references were
+    rewritten; otherwise the third value is the key to cache it under when that is done."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -125,14 +144,22 @@ def _read_yaml(path: Path, shown: Path, cache: Cache | None) -> tuple[Any, dict[
     except OSError as exc:
         raise SpecError([Problem(shown, None, "", f"cannot be read: {exc.strerror}")]) from None
     key = digest(raw)
+    if mount is not None:  # an endpoint file: its references made local when it was mounted
+        key = digest(key, *mount)
+        cached = cache.get("mounted", key) if cache is not None else None
+        if cached is not None:
+            data, lines = cached
+            return data, lines, None
+        data, lines = _parse_yaml(raw, shown)
+        return data, lines, key
     cached = cache.get("yaml", key) if cache is not None else None
     if cached is not None:
         data, lines = cached
-        return data, lines
+        return data, lines, None
     parsed = _parse_yaml(raw, shown)
     if cache is not None:
         cache.put("yaml", key, parsed)
-    return parsed
+    return parsed[0], parsed[1], None
 
 
 def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
@@ -278,7 +305,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
         )
     root_dir = root_file.parent
     shown_root = _shown(root_file)
-    document, root_lines = _read_yaml(root_file, shown_root, cache)
+    document, root_lines, _ = _read_yaml(root_file, shown_root, cache)
     if not isinstance(document, dict):
         raise SpecError(
             [
@@ -293,6 +320,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
     source = SourceMap({p: Location(shown_root, line) for p, line in root_lines.items()})
     files = [root_file]
     problems: list[Problem] = []
+    mounted: set[str] = set()
 
     paths = document.get("paths")
     if isinstance(paths, dict):
@@ -322,7 +350,8 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 )
                 continue
             try:
-                data, lines = _read_yaml(file, _shown(file), cache)
+                mount = (item_pointer, os.path.relpath(file, root_dir), root_file.name)
+                data, lines, unmounted = _read_yaml(file, _shown(file), cache, mount)
             except SpecError as exc:
                 paths[path_key] = {}
                 problems.extend(
@@ -345,13 +374,26 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 )
                 continue
             files.append(file)
-            _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
+            mounted.add(path_key)
+            if unmounted is not None:
+                before = len(problems)
+                _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
+                if cache is not None and len(problems) == before:
+                    cache.put("mounted", unmounted, (data, lines))
             paths[path_key] = data
-            shown = _shown(file)
-            source.locations.update(
-                (item_pointer + pointer, Location(shown, line)) for pointer, line in lines.items()
-            )
-    _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)
+            source.mounts[item_pointer] = (_shown(file), lines)
+    # the rest of the root document (endpoint files were done as they were mounted)
+    if "$ref" in document:  # not an OpenAPI object: walk all of it, as its $ref is wrong
+        _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)
+    for key, value in document.items() if "$ref" not in document else ():
+        if key != "paths" or not isinstance(value, dict):
+            pointer = join_pointer("", key)
+            _rewrite_refs(value, root_file, root_file, "", pointer, source, problems, None)
+            continue
+        for path_key, item in value.items():
+            if path_key not in mounted:
+                pointer = join_pointer("/paths", path_key)
+                _rewrite_refs(item, root_file, root_file, "", pointer, source, problems, None)
     if problems:
         raise SpecError(problems)
     return LoadedSpec(document, source, shown_root, tuple(files))

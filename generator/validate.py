@@ -9,6 +9,7 @@ Python identifiers are found by :mod:`.ir`, which chooses those names.
 
 from __future__ import annotations
 
+import itertools
 import json
 import keyword
 import os
@@ -56,13 +57,13 @@ def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None
     they last passed is not checked again. With a pool, openapi-spec-validator (the slow part)
     runs in its processes when there are many endpoints to check.
     """
-    problems = list(_dangling_refs(spec))
-    if problems:
-        raise SpecError(problems)
     paths: dict[str, Any] = spec.document.get("paths") or {}
     shared = canonical_json({k: v for k, v in spec.document.items() if k != "paths"})
     keys = {path: digest(shared, path, canonical_json(item)) for path, item in paths.items()}
     todo = [path for path in paths if cache is None or not cache.get("valid", keys[path])]
+    problems = list(_dangling_refs(spec, todo if len(todo) < len(paths) else None))
+    if problems:
+        raise SpecError(problems)
     problems = list(_openapi_problems(spec, todo, pool))
     if problems:
         raise SpecError(problems)
@@ -77,8 +78,18 @@ def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None
             cache.put("valid", keys[path], True)
 
 
-def _dangling_refs(spec: LoadedSpec) -> Iterator[Problem]:
-    for pointer, ref in iter_refs(spec.document):
+def _dangling_refs(spec: LoadedSpec, only: list[str] | None = None) -> Iterator[Problem]:
+    """References that point to nothing: in the whole document, or in the shared parts and the
+    endpoints ``only`` (the others passed before, with these very shared parts)."""
+    document = spec.document
+    if only is None:
+        found = iter_refs(document)
+    else:
+        shared = {k: v for k, v in document.items() if k != "paths"}
+        parts = [iter_refs(shared)]
+        parts += [iter_refs(document["paths"][p], join_pointer("/paths", p)) for p in only]
+        found = itertools.chain(*parts)
+    for pointer, ref in found:
         try:
             resolve(spec.document, ref)
         except KeyError:
