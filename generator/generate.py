@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import Cache, digest, fingerprint
-from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, write_tree
+from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, tidy, write_tree
 
 if TYPE_CHECKING:
     from .ir import Api
@@ -145,6 +145,7 @@ def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
     except OSError:
         inputs = ""
     if inputs and _unchanged(out, cache, inputs):
+        tidy(out)  # what a run killed after its swap left beside the output
         return Changes((), (), ())
     files = render_files(spec, cache)
     changes = write_tree(out, files)

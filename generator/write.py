@@ -90,6 +90,16 @@ def recover(out: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def tidy(out: Path) -> None:
+    """:func:`recover`, failing as :func:`write_tree` fails."""
+    try:
+        recover(out)
+    except OSError as exc:
+        raise GeneratorError(
+            f"cannot write {out}: {exc.strerror or exc} ({exc.filename or out})"
+        ) from None
+
+
 def write_tree(out: Path, files: dict[str, bytes]) -> Changes:
     """Make ``out`` hold ``files`` (relative path → bytes), changing nothing if nothing differs."""
     try:

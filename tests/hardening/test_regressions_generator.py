@@ -13,6 +13,7 @@ import importlib
 import json
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -260,6 +261,45 @@ def test_tricky_call_round_trips_through_the_gateway(
     assert response.ResultData_.success is True
     assert response.tags == ["", "x"]
     assert response.code == "not digits"
+
+
+def test_an_unchanged_run_clears_what_a_killed_run_left(tmp_path: Path) -> None:
+    """A run killed after swapping the new tree in, while deleting the old one beside it, left
+    ``.out.staging-<pid>``; the next run found the output up to date and returned without
+    looking, so the old tree stayed there for good."""
+    spec = write_spec(tmp_path / "spec", tricky_endpoint())
+    out = tmp_path / "out"
+    generate(spec, out)
+    for leftover in (".out.staging-4242", ".out.retired"):
+        (tmp_path / leftover / "tricky_sdk").mkdir(parents=True)
+        (tmp_path / leftover / "tricky_sdk" / "old.py").write_text("x = 1\n", encoding="utf-8")
+    assert not generate(spec, out)  # up to date: nothing written
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_a_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    """Anchors used over and over ("billion laughs" in YAML) were expanded in full: the
+    generator never finished."""
+    spec = write_spec(tmp_path / "spec", tricky_endpoint())
+    bomb = ['x-lol0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n']
+    bomb += [f"x-lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 20)]
+    root = spec / "openapi.yaml"
+    root.write_text("".join(bomb) + root.read_text(encoding="utf-8"), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(SpecError, match="values once its YAML aliases are expanded"):
+        build(spec)
+    assert time.monotonic() - started < 10
+
+
+def test_yaml_nested_too_deep_is_refused_clearly(tmp_path: Path) -> None:
+    """500 nested lists made the loader overflow Python's stack: "internal error:
+    RecursionError"."""
+    spec = write_spec(tmp_path / "spec", tricky_endpoint())
+    root = spec / "openapi.yaml"
+    deep = "x-deep: " + "[" * 500 + "]" * 500 + "\n"
+    root.write_text(deep + root.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(SpecError, match=r"/x-deep/0/0.*: nested deeper than 100 levels"):
+        build(spec)
 
 
 def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
