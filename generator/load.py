@@ -195,10 +195,26 @@ def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
         raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
     lines: dict[str, int] = {}
     problems: list[Problem] = []
-    data = _construct(node, "", lines, problems, shown, set())
+    try:
+        data = _construct(node, "", lines, problems, shown, set())
+    except _TooBig as exc:
+        raise SpecError([Problem(shown, exc.line, exc.pointer, exc.message)]) from None
     if problems:
         raise SpecError(problems)
     return data, lines
+
+
+MAX_DEPTH = 100
+"""How deep a YAML file may nest (openapi-spec-validator fails somewhat deeper)."""
+MAX_VALUES = 500_000
+"""How many values a YAML file may hold once its aliases are expanded (a few anchors used
+over and over can stand for billions: the "billion laughs")."""
+
+
+class _TooBig(Exception):
+    def __init__(self, pointer: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.pointer, self.line, self.message = pointer, line, message
 
 
 def _construct(
@@ -210,6 +226,15 @@ def _construct(
     active: set[int],
 ) -> Any:
     lines[pointer] = node.start_mark.line + 1
+    if len(active) > MAX_DEPTH:  # ``active`` holds the containers around this node
+        raise _TooBig(pointer, lines[pointer], f"nested deeper than {MAX_DEPTH} levels")
+    if len(lines) > MAX_VALUES:
+        raise _TooBig(
+            "",
+            lines[pointer],
+            f"holds more than {MAX_VALUES} values once its YAML aliases are expanded; "
+            "repeat fewer anchors",
+        )
     if id(node) in active:
         problems.append(Problem(shown, lines[pointer], pointer, "recursive YAML alias"))
         return None
