@@ -82,6 +82,8 @@ def take_snapshot() -> None:
 
 
 def _ours(spec: Path, out: Path) -> list[str]:
+    # run outside the project folder: ``python -m`` puts the working folder first on sys.path,
+    # and the snapshot must be the generator that is imported
     return [
         str(OUR_PYTHON),
         "-m",
@@ -108,12 +110,12 @@ def measure_size(n: int, reps: int) -> SizeResult:
     def our_sequence(rep: int) -> None:
         shutil.rmtree(ours, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
-        cold = timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT))
+        cold = timed(_ours(spec, ours), cwd=folder, PYTHONPATH=str(SNAPSHOT))
         result.cold.append(cold.wall)
         result.cold_cpu.append(cold.cpu)
-        result.warm.append(timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT)).wall)
+        result.warm.append(timed(_ours(spec, ours), cwd=folder, PYTHONPATH=str(SNAPSHOT)).wall)
         synth.write_endpoint(spec, changed_endpoint, revision=rep + 1)
-        changed = timed(_ours(spec, ours), PYTHONPATH=str(SNAPSHOT))
+        changed = timed(_ours(spec, ours), cwd=folder, PYTHONPATH=str(SNAPSHOT))
         if "up to date" in changed.stdout:
             raise RuntimeError(f"changing one endpoint changed nothing: {changed.stdout}")
         result.changed.append(changed.wall)
