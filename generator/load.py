@@ -189,8 +189,19 @@ def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
                 )
             ]
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text[: exc.position].count("\n") + 1
+        what = (
+            f"character U+{exc.character:04X} is not allowed in YAML"
+            if isinstance(exc.character, int)
+            else exc.reason
+        )
+        raise SpecError(
+            [Problem(shown, line, "", f"invalid YAML: {what}; write it as an escape")]
+        ) from None
     except yaml.YAMLError as exc:
-        raise SpecError([Problem(shown, None, "", f"invalid YAML: {exc}")]) from None
+        what = " ".join(str(exc).split())  # one line
+        raise SpecError([Problem(shown, None, "", f"invalid YAML: {what}")]) from None
     if node is None:
         raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
     lines: dict[str, int] = {}

@@ -67,6 +67,9 @@ def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None
     problems = list(_openapi_problems(spec, todo, pool))
     if problems:
         raise SpecError(problems)
+    problems = list(_json_schema_problems(spec, todo))
+    if problems:
+        raise SpecError(problems)
     problems = list(_spec_problems(spec))
     for path in todo:
         problems.extend(_top_problems(spec, path))
@@ -163,6 +166,46 @@ def openapi_errors(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]
         (tuple(str(p) for p in getattr(error, "absolute_path", []) or []), error.message)
         for error in errors
     ]
+
+
+_META_SCHEMA = jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+
+
+def _json_schema_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
+    """Every schema (of the shared components, and of the endpoints ``todo``) against JSON
+    Schema's own schema: openapi-spec-validator lets ``required: 4`` or ``properties: []``
+    through, and the later stages read schemas as JSON Schema says they are."""
+    doc = spec.document
+    places: list[tuple[str, Any]] = []
+    components = doc.get("components")
+    if isinstance(components, dict) and isinstance(components.get("schemas"), dict):
+        places += [
+            (join_pointer("/components/schemas", name), schema)
+            for name, schema in components["schemas"].items()
+        ]
+    for path in todo:
+        for verb, op in (doc["paths"][path] or {}).items():
+            if verb not in OPERATION_VERBS or not isinstance(op, dict):
+                continue
+            op_pointer = join_pointer("/paths", path, verb)
+            parts: list[tuple[tuple[str, ...], Any]] = [(("requestBody",), op.get("requestBody"))]
+            parts += [
+                (("responses", code), response)
+                for code, response in (op.get("responses") or {}).items()
+            ]
+            for tokens, part in parts:
+                content = _deref(doc, part).get("content") if isinstance(part, dict) else None
+                for media_type, media in (content or {}).items():
+                    if isinstance(media, dict) and "schema" in media:
+                        pointer = join_pointer(op_pointer, *tokens, "content", media_type, "schema")
+                        places.append((pointer, media["schema"]))
+    for pointer, schema in places:
+        for error in _META_SCHEMA.iter_errors(schema):
+            inside = [str(p) for p in error.absolute_path]
+            if inside and inside[-1] == "type" and isinstance(error.instance, str):
+                continue  # an unknown type's name: the later checks say more about it
+            where = join_pointer(pointer, *inside)
+            yield spec.source.problem(where, f"not a valid JSON Schema: {_short(error.message)}")
 
 
 def _short(message: str, limit: int = 300) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -513,7 +514,9 @@ def json_value(draw: st.DrawFn, schema: dict[str, Any], *, for_call: bool = Fals
     if kind == "number":
         low = schema.get("minimum", -1e12)
         high = schema.get("maximum", 1e12)
-        number = draw(st.floats(low, high, allow_nan=False, allow_infinity=False))
+        # a float YAML 1.1 reads back: 1e-300 (no dot) would be the string "1e-300"
+        floats = st.floats(low, high, allow_nan=False, allow_infinity=False)
+        number = draw(floats.filter(lambda f: "." in repr(f)))
         return 0.0 if number == 0 else number
     if kind == "boolean":
         return draw(st.booleans())
@@ -677,10 +680,31 @@ def dump(path: Path, data: Any) -> None:
     what it wrote (it folds some line separators)."""
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     if yaml.load(text, Loader=_StringDates) != data:
-        text = json.dumps(data, ensure_ascii=True, indent=1) + "\n"
-        if yaml.load(text, Loader=_StringDates) != data:
-            raise AssertionError(f"{path.name} cannot be written as YAML")
+        text = _NOT_YAML_PRINTABLE.sub(
+            lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=1)
+        )
+        read = yaml.load(text, Loader=_StringDates)
+        if read != data:
+            raise AssertionError(
+                f"{path.name} cannot be written as YAML: {_first_difference(data, read)}"
+            )
     path.write_text(text, encoding="utf-8")
+
+
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+"""What YAML does not take raw, or folds, even in a double-quoted (JSON) string."""
+
+
+def _first_difference(a: Any, b: Any, where: str = "") -> str:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in a:
+            if key not in b or a[key] != b[key]:
+                return _first_difference(a[key], b.get(key), f"{where}/{key}")
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                return _first_difference(x, y, f"{where}/{i}")
+    return f"{where}: {a!r} read back as {b!r}"
 
 
 class _StringDates(yaml.SafeLoader):

@@ -302,6 +302,34 @@ def test_yaml_nested_too_deep_is_refused_clearly(tmp_path: Path) -> None:
         build(spec)
 
 
+def test_a_schema_that_is_not_json_schema_is_refused(tmp_path: Path) -> None:
+    """openapi-spec-validator let ``required: 4`` through and the generator died with
+    "internal error: TypeError: 'int' object is not iterable"."""
+    endpoint = tricky_endpoint()
+    form = endpoint["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    form["schema"]["required"] = 4
+    form["schema"]["properties"]["options"]["properties"] = []
+    message = _refusal(tmp_path, endpoint)
+    assert "/schema/required: not a valid JSON Schema: 4 is not of type 'array'" in message
+    assert "/options/properties: not a valid JSON Schema: [] is not of type 'object'" in message
+
+
+def test_a_character_yaml_refuses_is_one_line_with_its_line_number(tmp_path: Path) -> None:
+    """A raw DEL or ESC gave a two-line message without a line number."""
+    spec = write_spec(tmp_path / "spec", tricky_endpoint())
+    file = spec / "endpoints" / f"{METHOD}.yaml"
+    text = file.read_text(encoding="utf-8").replace("summary:", "summary: \x1b[0m", 1)
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        build(spec)
+    (problem,) = caught.value.problems
+    assert problem.line == 1 + text[: text.index("\x1b")].count("\n")
+    assert (
+        problem.message
+        == "invalid YAML: character U+001B is not allowed in YAML; write it as an escape"
+    )
+
+
 def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
     spec = write_spec(tmp_path / "spec", endpoint, **info)
     with pytest.raises(SpecError) as caught:
