@@ -8,6 +8,7 @@ httpx's exceptions onto :class:`~.errors.APIConnectionError` and
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import time
@@ -46,6 +47,7 @@ __all__ = [
     "NotGiven",
     "SyncAPIClient",
     "SyncAPIResource",
+    "lazy_method",
 ]
 
 ENV_APP_KEY = "DAMAI_MAIZUO_APP_KEY"
@@ -400,6 +402,32 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         traceback: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+class lazy_method:
+    """A resource's method that is its endpoint module's function, imported on first use.
+
+    ``send = lazy_method("user_authcode_send", "send")`` in a resource class body: the first
+    lookup imports ``<package>.endpoints.user_authcode_send`` and puts its ``send`` on the class
+    in place of this descriptor, so later calls cost what a plain method costs. Importing the
+    package, or reaching ``client.user``, thus loads only the endpoints that are used.
+    """
+
+    def __init__(self, module: str, function: str) -> None:
+        self._module = f"{_PACKAGE}.endpoints.{module}"
+        self._function = function
+        self._name = function
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: object | None, owner: type) -> Any:
+        function = getattr(importlib.import_module(self._module), self._function)
+        setattr(owner, self._name, function)
+        return function if instance is None else function.__get__(instance, owner)
+
+
+_PACKAGE = __name__.rpartition(".")[0]
 
 
 class SyncAPIResource:

@@ -6,9 +6,12 @@ Generated from the spec; do not edit by hand.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import event_good_list, event_list
+from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+
+if TYPE_CHECKING:  # imported on first use (see lazy_method)
+    from ..endpoints import event_good_list, event_list
 
 __all__ = [
     "AsyncEventGoodResource",
@@ -21,7 +24,10 @@ __all__ = [
 class EventResource(SyncAPIResource):
     """``client.event``"""
 
-    list = event_list.list
+    if TYPE_CHECKING:
+        list = event_list.list
+    else:
+        list = lazy_method("event_list", "list")
 
     @cached_property
     def good(self) -> EventGoodResource:
@@ -32,13 +38,19 @@ class EventResource(SyncAPIResource):
 class EventGoodResource(SyncAPIResource):
     """``client.event.good``"""
 
-    list = event_good_list.list
+    if TYPE_CHECKING:
+        list = event_good_list.list
+    else:
+        list = lazy_method("event_good_list", "list")
 
 
 class AsyncEventResource(AsyncAPIResource):
     """``client.event`` (async)"""
 
-    list = event_list.async_list
+    if TYPE_CHECKING:
+        list = event_list.async_list
+    else:
+        list = lazy_method("event_list", "async_list")
 
     @cached_property
     def good(self) -> AsyncEventGoodResource:
@@ -49,4 +61,7 @@ class AsyncEventResource(AsyncAPIResource):
 class AsyncEventGoodResource(AsyncAPIResource):
     """``client.event.good`` (async)"""
 
-    list = event_good_list.async_list
+    if TYPE_CHECKING:
+        list = event_good_list.async_list
+    else:
+        list = lazy_method("event_good_list", "async_list")

@@ -5,8 +5,12 @@ Generated from the spec; do not edit by hand.
 
 from __future__ import annotations
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import order_submit
+from typing import TYPE_CHECKING
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+
+if TYPE_CHECKING:  # imported on first use (see lazy_method)
+    from ..endpoints import order_submit
 
 __all__ = [
     "AsyncOrderResource",
@@ -17,10 +21,16 @@ __all__ = [
 class OrderResource(SyncAPIResource):
     """``client.order``"""
 
-    submit = order_submit.submit
+    if TYPE_CHECKING:
+        submit = order_submit.submit
+    else:
+        submit = lazy_method("order_submit", "submit")
 
 
 class AsyncOrderResource(AsyncAPIResource):
     """``client.order`` (async)"""
 
-    submit = order_submit.async_submit
+    if TYPE_CHECKING:
+        submit = order_submit.async_submit
+    else:
+        submit = lazy_method("order_submit", "async_submit")

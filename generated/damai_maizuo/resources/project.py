@@ -5,8 +5,12 @@ Generated from the spec; do not edit by hand.
 
 from __future__ import annotations
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import project_detail
+from typing import TYPE_CHECKING
+
+from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+
+if TYPE_CHECKING:  # imported on first use (see lazy_method)
+    from ..endpoints import project_detail
 
 __all__ = [
     "AsyncProjectResource",
@@ -17,10 +21,16 @@ __all__ = [
 class ProjectResource(SyncAPIResource):
     """``client.project``"""
 
-    detail = project_detail.detail
+    if TYPE_CHECKING:
+        detail = project_detail.detail
+    else:
+        detail = lazy_method("project_detail", "detail")
 
 
 class AsyncProjectResource(AsyncAPIResource):
     """``client.project`` (async)"""
 
-    detail = project_detail.async_detail
+    if TYPE_CHECKING:
+        detail = project_detail.async_detail
+    else:
+        detail = lazy_method("project_detail", "async_detail")

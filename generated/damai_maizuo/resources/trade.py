@@ -6,9 +6,12 @@ Generated from the spec; do not edit by hand.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import trade_pay_result_callback
+from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+
+if TYPE_CHECKING:  # imported on first use (see lazy_method)
+    from ..endpoints import trade_pay_result_callback
 
 __all__ = [
     "AsyncTradePayResource",
@@ -41,7 +44,10 @@ class TradePayResource(SyncAPIResource):
 class TradePayResultResource(SyncAPIResource):
     """``client.trade.pay.result``"""
 
-    callback = trade_pay_result_callback.callback
+    if TYPE_CHECKING:
+        callback = trade_pay_result_callback.callback
+    else:
+        callback = lazy_method("trade_pay_result_callback", "callback")
 
 
 class AsyncTradeResource(AsyncAPIResource):
@@ -65,4 +71,7 @@ class AsyncTradePayResource(AsyncAPIResource):
 class AsyncTradePayResultResource(AsyncAPIResource):
     """``client.trade.pay.result`` (async)"""
 
-    callback = trade_pay_result_callback.async_callback
+    if TYPE_CHECKING:
+        callback = trade_pay_result_callback.async_callback
+    else:
+        callback = lazy_method("trade_pay_result_callback", "async_callback")

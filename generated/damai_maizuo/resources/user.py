@@ -6,9 +6,12 @@ Generated from the spec; do not edit by hand.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
-from ..endpoints import user_authcode_send, user_register, user_register_byauthcode
+from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+
+if TYPE_CHECKING:  # imported on first use (see lazy_method)
+    from ..endpoints import user_authcode_send, user_register, user_register_byauthcode
 
 __all__ = [
     "AsyncUserAuthcodeResource",
@@ -37,15 +40,21 @@ class UserResource(SyncAPIResource):
 class UserAuthcodeResource(SyncAPIResource):
     """``client.user.authcode``"""
 
-    send = user_authcode_send.send
+    if TYPE_CHECKING:
+        send = user_authcode_send.send
+    else:
+        send = lazy_method("user_authcode_send", "send")
 
 
 class UserRegisterResource(SyncAPIResource):
     """``client.user.register``"""
 
-    __call__ = user_register.register
-
-    byauthcode = user_register_byauthcode.byauthcode
+    if TYPE_CHECKING:
+        __call__ = user_register.register
+        byauthcode = user_register_byauthcode.byauthcode
+    else:
+        __call__ = lazy_method("user_register", "register")
+        byauthcode = lazy_method("user_register_byauthcode", "byauthcode")
 
 
 class AsyncUserResource(AsyncAPIResource):
@@ -65,12 +74,18 @@ class AsyncUserResource(AsyncAPIResource):
 class AsyncUserAuthcodeResource(AsyncAPIResource):
     """``client.user.authcode`` (async)"""
 
-    send = user_authcode_send.async_send
+    if TYPE_CHECKING:
+        send = user_authcode_send.async_send
+    else:
+        send = lazy_method("user_authcode_send", "async_send")
 
 
 class AsyncUserRegisterResource(AsyncAPIResource):
     """``client.user.register`` (async)"""
 
-    __call__ = user_register.async_register
-
-    byauthcode = user_register_byauthcode.async_byauthcode
+    if TYPE_CHECKING:
+        __call__ = user_register.async_register
+        byauthcode = user_register_byauthcode.async_byauthcode
+    else:
+        __call__ = lazy_method("user_register", "async_register")
+        byauthcode = lazy_method("user_register_byauthcode", "async_byauthcode")
