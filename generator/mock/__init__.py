@@ -18,6 +18,7 @@ from .recording import RecordedRequest
 from .scenario_file import ScenarioError, load_scenarios
 from .scenarios import (
     CutShort,
+    Drip,
     Drop,
     HttpStatus,
     Normal,
@@ -36,6 +37,7 @@ __all__ = [
     "DEFAULT_SESSION",
     "Answer",
     "CutShort",
+    "Drip",
     "Drop",
     "Gateway",
     "GatewayServer",

@@ -159,7 +159,35 @@ async def _deliver(answer: Answer, scope: Scope, receive: Receive, send: Send) -
         await send({"type": "http.response.body", "body": part, "more_body": True})
         await _close(close, receive)
         return
+    if answer.delivery == "drip":
+        await _drip(answer.body, *answer.drip, receive, send)
+        return
     await send({"type": "http.response.body", "body": answer.body})
+
+
+async def _drip(body: bytes, chunk: int, interval: float, receive: Receive, send: Send) -> None:
+    """Send ``body`` a ``chunk`` at a time, ``interval`` seconds apart, until done or until
+    the client has gone."""
+    gone = asyncio.ensure_future(_disconnected(receive))
+    try:
+        for start in range(0, len(body), chunk):
+            more = start + chunk < len(body)
+            await send(
+                {
+                    "type": "http.response.body",
+                    "body": body[start : start + chunk],
+                    "more_body": more,
+                }
+            )
+            if more and (await asyncio.wait({gone}, timeout=interval))[0]:
+                return
+    finally:
+        gone.cancel()
+
+
+async def _disconnected(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _close(close: Callable[[], None] | None, receive: Receive) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +39,7 @@ from .render import Rendered, ReplyForm, render_error, render_success
 from .samples import sample_body
 from .scenarios import (
     CutShort,
+    Drip,
     Drop,
     HttpStatus,
     Reply,
@@ -54,12 +55,13 @@ DEFAULT_APP_SECRET = "helloworld"
 """The credentials of TOP's published signing example: for local testing only."""
 DEFAULT_SESSION = "mock-session"
 
-Delivery = Literal["full", "cut-short", "drop"]
+Delivery = Literal["full", "cut-short", "drop", "drip"]
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What to send back, and how: in full, cut short, or not at all (the connection dropped)."""
+    """What to send back, and how: in full, cut short, slowly, or not at all (the connection
+    dropped)."""
 
     status: int
     body: bytes
@@ -68,6 +70,8 @@ class Answer:
     headers: tuple[tuple[str, str], ...] = ()
     delivery: Delivery = "full"
     delay: float = 0.0
+    drip: tuple[int, float] = (1, 0.0)
+    """For a dripped reply: the bytes sent at a time and the seconds between them."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +261,11 @@ class Gateway:
                 scenario=name,
                 delay=reply.delay,
             )
+        if isinstance(reply, Drip):
+            answer = self._answer(
+                call, rendered, "dripped", request_id, delivery="drip", scenario=name
+            )
+            return replace(answer, delay=reply.delay, drip=(reply.chunk, reply.interval))
         return self._answer(call, rendered, "ok", request_id, scenario=name, delay=reply.delay)
 
     def _answer(

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-Outcome = Literal["ok", "error", "http", "cut-short", "dropped", "rejected"]
-"""ok: a success reply; error: an ``error_response``; http: a scenario's HTTP reply; cut-short
-and dropped: a scenario's broken reply; rejected: HTTP 413/415, the parameters unread."""
+Outcome = Literal["ok", "error", "http", "cut-short", "dropped", "dripped", "rejected"]
+"""ok: a success reply; error: an ``error_response``; http: a scenario's HTTP reply; cut-short,
+dropped and dripped: a scenario's broken or slowed reply; rejected: HTTP 413/415, the
+parameters unread."""
 REDACTED = "***"
 REDACTED_PARAMS = frozenset({"sign", "session", "app_secret"})
 MAX_RECORDS = 10_000

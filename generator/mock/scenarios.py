@@ -102,6 +102,24 @@ class CutShort(Reply):
 
 
 @dataclass(frozen=True)
+class Drip(Reply):
+    """The normal reply sent ``chunk`` bytes at a time, ``interval`` seconds apart: a peer that
+    keeps the connection busy without ever quite answering (it stops when the client leaves)."""
+
+    interval: float = 0.1
+    chunk: int = 1
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if isinstance(self.interval, bool) or not isinstance(self.interval, (int, float)):
+            raise ValueError(f"interval must be a number of seconds, not {self.interval!r}")
+        if not (math.isfinite(self.interval) and self.interval >= 0):
+            raise ValueError(f"interval must be zero or more seconds, not {self.interval!r}")
+        if isinstance(self.chunk, bool) or not isinstance(self.chunk, int) or self.chunk < 1:
+            raise ValueError(f"chunk must be a number of bytes, 1 or more, not {self.chunk!r}")
+
+
+@dataclass(frozen=True)
 class Drop(Reply):
     """No reply at all: the connection is closed."""
 
