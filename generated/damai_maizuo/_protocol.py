@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -316,6 +317,68 @@ def wire_names(model: type[BaseModel]) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------------
 # replies
+
+MAX_REPLY_BYTES = 32 * 1024 * 1024
+"""The largest reply the client reads, uncompressed; a larger one is refused unread."""
+
+
+class ReplyBody:
+    """A reply's body as its chunks arrive, held to ``limit`` bytes.
+
+    A body compressed with gzip or deflate is taken as sent (:attr:`raw`) and inflated by
+    :meth:`finish`, never beyond ``limit``: a small "zip bomb" cannot fill the memory. Other
+    bodies are taken as the HTTP client decodes them.
+    """
+
+    __slots__ = ("_data", "limit", "status_code", "wbits")
+
+    def __init__(
+        self, status_code: int, content_encoding: str | None, limit: int = MAX_REPLY_BYTES
+    ) -> None:
+        self.status_code = status_code
+        self.limit = limit
+        self.wbits = _WBITS.get((content_encoding or "").strip().lower())
+        """zlib's window bits for the reply's compression, or None when it is not ours to undo."""
+        self._data = bytearray()
+
+    @property
+    def raw(self) -> bool:
+        """Whether to feed the bytes as they came over the wire (still compressed)."""
+        return self.wbits is not None
+
+    def check_length(self, content_length: str | None) -> None:
+        """Refuse a reply that says up front it is too large."""
+        if content_length and content_length.isdigit() and int(content_length) > self.limit:
+            raise self._too_large()
+
+    def feed(self, chunk: bytes) -> None:
+        self._data += chunk
+        if len(self._data) > self.limit:
+            raise self._too_large()
+
+    def finish(self) -> bytes:
+        """The whole body, inflated when it was compressed."""
+        data = bytes(self._data)
+        if self.wbits is None:
+            return data
+        for wbits in (self.wbits, -15) if self.wbits == 15 else (self.wbits,):
+            inflater = zlib.decompressobj(wbits)
+            try:
+                body = inflater.decompress(data, self.limit + 1)
+            except zlib.error:
+                continue  # "deflate" is sent with or without zlib's header
+            if len(body) > self.limit:
+                raise self._too_large()
+            if inflater.eof:
+                return body
+        raise ResponseDecodeError("the compressed reply is damaged", self.status_code, b"")
+
+    def _too_large(self) -> ResponseDecodeError:
+        reason = f"the reply is larger than {self.limit} bytes; it was not read"
+        return ResponseDecodeError(reason, self.status_code, b"")
+
+
+_WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
 
 _XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 _JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*[{\[]")

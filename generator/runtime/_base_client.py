@@ -25,10 +25,12 @@ from . import _logging
 from ._models import RequestModel, validate_params
 from ._protocol import (
     FORMATS,
+    MAX_REPLY_BYTES,
     SIGN_METHODS,
     Format,
     OperationInfo,
     PreparedRequest,
+    ReplyBody,
     SignMethod,
     build_request,
     encode_params,
@@ -83,6 +85,7 @@ class BaseClient(Generic[H]):
     _http_client_type: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
     _retry_base_delay: ClassVar[float] = 0.5
     _retry_max_delay: ClassVar[float] = 8.0
+    _max_reply_bytes: ClassVar[int] = MAX_REPLY_BYTES
 
     def __init__(
         self,
@@ -202,13 +205,31 @@ class BaseClient(Generic[H]):
             base_url=self.base_url,
         )
 
-    def _parse(self, op: OperationInfo, response_model: type[R], response: httpx.Response) -> R:
+    def _reply_body(self, response: httpx.Response) -> tuple[ReplyBody, float]:
+        """Where a reply's body goes as it arrives, and the time by which it must be in."""
+        reply = ReplyBody(
+            response.status_code,
+            response.headers.get("content-encoding"),
+            self._max_reply_bytes,
+        )
+        reply.check_length(response.headers.get("content-length"))
+        read = self.timeout.read
+        return reply, time.monotonic() + (read if read is not None else float("inf"))
+
+    def _too_slow(self) -> APITimeoutError:
+        """A reply still arriving a read timeout after it began (a few bytes at a time, each
+        within the read timeout, would otherwise keep the call waiting for ever)."""
+        return APITimeoutError(f"{self._host} took longer than {self.timeout.read} s to reply")
+
+    def _parse(
+        self, op: OperationInfo, response_model: type[R], response: httpx.Response, body: bytes
+    ) -> R:
         return parse_reply(
             op,
             response_model,
             response.status_code,
             response.headers.get("content-type"),
-            response.content,
+            body,
             format=self.format,
             simplify=self.simplify,
         )
@@ -294,15 +315,21 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             _logging.log_request(op.method, retries + 1, request)
             try:
                 try:
-                    response = self._http.post(
+                    with self._http.stream(
+                        "POST",
                         self._url(request.url),
                         content=request.body,
                         headers=request.headers,
                         timeout=self.timeout,
-                    )
+                    ) as response:
+                        reply, deadline = self._reply_body(response)
+                        for chunk in response.iter_raw() if reply.raw else response.iter_bytes():
+                            reply.feed(chunk)
+                            if time.monotonic() > deadline:
+                                raise self._too_slow()
                 except httpx.HTTPError as error:
                     raise self._connection_error(error) from error
-                result = self._parse(op, response_model, response)
+                result = self._parse(op, response_model, response, reply.finish())
             except MaizuoError as error:
                 self._scrub(error, request)
                 delay = self._retry_delay(error, op, retries)
@@ -361,15 +388,22 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             _logging.log_request(op.method, retries + 1, request)
             try:
                 try:
-                    response = await self._http.post(
+                    async with self._http.stream(
+                        "POST",
                         self._url(request.url),
                         content=request.body,
                         headers=request.headers,
                         timeout=self.timeout,
-                    )
+                    ) as response:
+                        reply, deadline = self._reply_body(response)
+                        chunks = response.aiter_raw() if reply.raw else response.aiter_bytes()
+                        async for chunk in chunks:
+                            reply.feed(chunk)
+                            if time.monotonic() > deadline:
+                                raise self._too_slow()
                 except httpx.HTTPError as error:
                     raise self._connection_error(error) from error
-                result = self._parse(op, response_model, response)
+                result = self._parse(op, response_model, response, reply.finish())
             except MaizuoError as error:
                 self._scrub(error, request)
                 delay = self._retry_delay(error, op, retries)

@@ -3,15 +3,26 @@ fuzzers: they run in the default suite only)."""
 
 from __future__ import annotations
 
+import gzip
+import importlib
 import json
+import sys
+import time
+import tracemalloc
+import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.mock import Drip, HttpStatus
+from generator.mock.server import GatewayServer
 from generator.runtime import _xml
 from generator.runtime._models import RequestModel, ResponseModel, TopDateTime
-from generator.runtime._protocol import encode_params, format_datetime
-from generator.runtime.errors import ParameterError
+from generator.runtime._protocol import ReplyBody, encode_params, format_datetime
+from generator.runtime.errors import ParameterError, ResponseDecodeError
 
 
 class _Params(RequestModel):
@@ -70,3 +81,110 @@ def test_field_names_starting_with_model_are_fine(recwarn: pytest.WarningsRecord
 
     assert Reply.model_validate({"model_dump_at": "x"}).model_dump_at == "x"
     assert not [w for w in recwarn if "protected namespace" in str(w.message)]
+
+
+# -- replies too large or too slow ------------------------------------------------------------
+
+GENERATED = Path(__file__).resolve().parents[2] / "generated"
+PARAM0 = {
+    "ptnr_token": "t",
+    "user_phone": "13900000000",
+    "code_type": 1,
+    "tenant_token": "x",
+    "channel_token": "y",
+}
+SEND_KEY = "alibaba_damai_maizuo_openapi_user_authcode_send_response"
+REPLY = json.dumps({SEND_KEY: {"result": {"success": True, "result_code": 200}}}).encode()
+
+
+def sdk() -> Any:
+    """The generated package, as committed in ``generated/``."""
+    if str(GENERATED) not in sys.path:
+        sys.path.insert(0, str(GENERATED))
+    return importlib.import_module("damai_maizuo")
+
+
+@pytest.fixture
+def client(top_gateway: GatewayServer) -> Iterator[Any]:
+    with sdk().Client(
+        app_key=top_gateway.app_key,
+        app_secret=top_gateway.app_secret,
+        base_url=top_gateway.base_url,
+        timeout=0.3,
+        max_retries=0,
+    ) as client:
+        yield client
+
+
+def test_a_slow_drip_ends_within_the_read_timeout(client: Any, top_gateway: GatewayServer) -> None:
+    """A reply sent a byte at a time, each within the read timeout, kept the call waiting
+    for as long as the peer liked (2 s against a 0.3 s timeout for the normal reply)."""
+    top_gateway.add_scenario(Drip(interval=0.05, chunk=2))
+    started = time.monotonic()
+    with pytest.raises(sdk().APITimeoutError, match=r"took longer than 0\.3 s to reply"):
+        client.user.authcode.send(param0=PARAM0)
+    assert time.monotonic() - started < 0.3 * 2 + 0.3
+
+
+def test_a_reply_over_the_limit_is_refused_unread(client: Any, top_gateway: GatewayServer) -> None:
+    """The whole reply was read into memory, however large."""
+    client._max_reply_bytes = 1000
+    top_gateway.add_scenario(HttpStatus(200, b"{" + b" " * 5000, content_type="application/json"))
+    with pytest.raises(sdk().ResponseDecodeError, match="larger than 1000 bytes; it was not"):
+        client.user.authcode.send(param0=PARAM0)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_compression_bomb_is_not_inflated_past_the_limit(
+    client: Any, top_gateway: GatewayServer, encoding: str
+) -> None:
+    """10 MB of spaces in 10 kB of gzip were inflated whole by the HTTP client."""
+    client._max_reply_bytes = 1 << 20
+    bomb = b"{" + b" " * (10 << 20)
+    body = gzip.compress(bomb) if encoding == "gzip" else zlib.compress(bomb)
+    headers = {"Content-Encoding": encoding}
+    top_gateway.add_scenario(HttpStatus(200, body, "application/json", headers))
+    tracemalloc.start()
+    try:
+        with pytest.raises(sdk().ResponseDecodeError, match="larger than 1048576 bytes"):
+            client.user.authcode.send(param0=PARAM0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 6 << 20
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("gzip", gzip.compress(REPLY)),
+        ("deflate", zlib.compress(REPLY)),
+        ("deflate", zlib.compress(REPLY)[2:-4]),  # raw deflate, as some servers send it
+        ("br", REPLY),  # not decoded by httpx here: taken as it comes
+    ],
+)
+def test_compressed_replies_are_read(
+    client: Any, top_gateway: GatewayServer, encoding: str, body: bytes
+) -> None:
+    top_gateway.add_scenario(
+        HttpStatus(200, body, "application/json", {"Content-Encoding": encoding})
+    )
+    assert client.user.authcode.send(param0=PARAM0).result.success is True
+
+
+def test_a_damaged_compressed_reply_is_a_decode_error(
+    client: Any, top_gateway: GatewayServer
+) -> None:
+    body = gzip.compress(REPLY)[:-12]
+    top_gateway.add_scenario(
+        HttpStatus(200, body, "application/json", {"Content-Encoding": "gzip"})
+    )
+    with pytest.raises(sdk().ResponseDecodeError, match="the compressed reply is damaged"):
+        client.user.authcode.send(param0=PARAM0)
+
+
+def test_a_declared_length_over_the_limit_is_refused_first() -> None:
+    reply = ReplyBody(200, None, limit=10)
+    reply.check_length("10")
+    with pytest.raises(ResponseDecodeError, match="larger than 10 bytes"):
+        reply.check_length("11")
