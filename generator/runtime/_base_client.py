@@ -57,7 +57,8 @@ ENV_APP_SECRET = "DAMAI_MAIZUO_APP_SECRET"
 ENV_BASE_URL = "DAMAI_MAIZUO_BASE_URL"
 DEFAULT_BASE_URL = "https://gw.api.taobao.com/router/rest"
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
-"""5 s to connect, 15 s for each read, write and wait for a pooled connection."""
+"""5 s to connect, 15 s for each read, write and wait for a pooled connection; once a reply
+has begun, the read timeout is also the time it has to arrive in full."""
 
 R = TypeVar("R", bound=BaseModel)
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
