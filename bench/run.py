@@ -132,7 +132,7 @@ def main() -> int:
     )
     report = (
         "# Benchmarks\n\n"
-        f"`make bench`{' --quick' if args.quick else ''}, "
+        f"{'`bench/run.py --quick` (a smoke run)' if args.quick else '`make bench`'}, "
         f"{datetime.date.today().isoformat()}, {elapsed / 60:.1f} minutes.\n\n"
         f"Machine: {machine()}. Shared and noisy: other work may run at the same time, so "
         "read the min–max beside each median. Peers: "
