@@ -34,12 +34,14 @@ class Element:
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
-        self.children: list[Element] = []
-        self.parts: list[str] = []
+        # lists only once there is something to hold: a reply of many small elements costs
+        # about half the memory
+        self.children: Sequence[Element] = ()
+        self.parts: list[str] | None = None
 
     @property
     def text(self) -> str:
-        return "".join(self.parts)
+        return "".join(self.parts) if self.parts else ""
 
 
 def parse(body: bytes) -> Element:
@@ -57,14 +59,22 @@ def parse(body: bytes) -> Element:
         if len(stack) > MAX_DEPTH:
             raise XMLError(f"elements nested deeper than {MAX_DEPTH} levels")
         element = Element(tag)
-        stack[-1].children.append(element)
+        parent = stack[-1]
+        if isinstance(parent.children, list):
+            parent.children.append(element)
+        else:
+            parent.children = [element]
         stack.append(element)
 
     def end(_tag: str) -> None:
         stack.pop()
 
     def text(data: str) -> None:
-        stack[-1].parts.append(data)
+        element = stack[-1]
+        if element.parts is None:
+            element.parts = [data]
+        else:
+            element.parts.append(data)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
