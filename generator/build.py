@@ -47,7 +47,8 @@ class _EndpointScope:
     """Names taken in one endpoint's module while its models are built."""
 
     operation_pointer: str
-    models: dict[str, tuple[Model, bytes]] = field(default_factory=dict)
+    models: dict[str, tuple[Model, Mapping[str, Any] | None]] = field(default_factory=dict)
+    """Each struct's model and its schema (compared only when a name comes up again)."""
     enums: dict[str, tuple[EnumType, bytes]] = field(default_factory=dict)
     order: list[Model] = field(default_factory=list)
     inputs: set[str] = field(default_factory=set)
@@ -354,7 +355,7 @@ class _Builder:
             name + "Dict",
             join_pointer(pointer, "requestBody"),
         )
-        scope.models[name] = (model, b"")
+        scope.models[name] = (model, None)
         scope.order.append(model)
         return model
 
@@ -675,12 +676,9 @@ class _Builder:
                 pointer,
                 f"the struct name {struct!r} has no ASCII letters; set a title such as UserParam",
             )
-        key = canonical_json(
-            {k: v for k, v in schema.items() if k not in ("description", "examples", "example")}
-        )
         existing = scope.models.get(name)
         if existing is not None:
-            if existing[1] != key:
+            if _struct_key(existing[1]) != _struct_key(schema):
                 raise _Stop(
                     pointer,
                     f"two different structs are named {struct!r} in this endpoint (the other at {existing[0].pointer}); give one another title",
@@ -697,7 +695,7 @@ class _Builder:
             placeholder = Model(
                 name, struct, "", (), is_input, not is_input, name + "Dict", pointer
             )
-            scope.models[name] = (placeholder, key)
+            scope.models[name] = (placeholder, schema)
             fields = self.fields(schema, pointer, scope, is_input=is_input)
             model = Model(
                 name=name,
@@ -709,7 +707,7 @@ class _Builder:
                 dict_name=name + "Dict",
                 pointer=pointer,
             )
-            scope.models[name] = (model, key)
+            scope.models[name] = (model, schema)
             scope.order.append(model)
         return TypeRef(
             "object",
@@ -777,6 +775,15 @@ class _Stop(Exception):
         super().__init__(message)
         self.pointer = pointer
         self.message = message
+
+
+def _struct_key(schema: Mapping[str, Any] | None) -> bytes:
+    """What makes two structs of one name the same struct: their schema but its wording."""
+    if schema is None:
+        return b""
+    return canonical_json(
+        {k: v for k, v in schema.items() if k not in ("description", "examples", "example")}
+    )
 
 
 def _replace_model(scope: _EndpointScope, name: str, *, is_input: bool) -> None:
