@@ -145,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the output folder is unchanged or complete", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (``| head``): the work is done, say no more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a writer ended by SIGPIPE
     except Exception as exc:  # a bug: say so in one line, and give the traceback only on request
         if os.environ.get("MAIZUO_GEN_DEBUG"):
             traceback.print_exc()

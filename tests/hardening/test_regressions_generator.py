@@ -330,6 +330,24 @@ def test_a_character_yaml_refuses_is_one_line_with_its_line_number(tmp_path: Pat
     )
 
 
+def test_output_into_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
+    """``maizuo-gen generate | head -1`` ended with "internal error: BrokenPipeError" (exit 3)
+    once ``head`` had gone, although the output was written."""
+    spec = write_spec(tmp_path / "spec", tricky_endpoint())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "generate", "--spec", str(spec), "--out", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is printed
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, stderr
+    assert stderr == ""
+    assert (tmp_path / "out" / "tricky_sdk" / "__init__.py").exists()
+
+
 def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
     spec = write_spec(tmp_path / "spec", endpoint, **info)
     with pytest.raises(SpecError) as caught:
