@@ -64,13 +64,9 @@ def build(spec: Path, cache: Cache | None = None, pool: Executor | None = None) 
     from .validate import validate
 
     loaded = load_spec(spec, cache)
-    # The bundled document and the IR live until the run ends, and hold no cycles: keep the
-    # cycle collector from walking their millions of objects again at every full collection.
-    gc.freeze()
-    validate(loaded, cache, pool)
-    api = build_api(loaded)
-    gc.freeze()
-    return api
+    with _frozen_heap():
+        validate(loaded, cache, pool)
+        return build_api(loaded)
 
 
 def files_for(
@@ -116,9 +112,19 @@ def files_for(
 
 def render_files(spec: Path, cache: Cache | None = None) -> dict[str, bytes]:
     """Every file the generator owns in the output folder, from ``spec``."""
+    with worker_pool() as pool:
+        api = build(spec, cache, pool)
+        with _frozen_heap():
+            return files_for(api, cache, pool)
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep what is alive now (the bundled document, the IR: millions of objects, no cycles)
+    out of the cycle collector's full passes while a stage allocates much, and no longer."""
+    gc.freeze()
     try:
-        with worker_pool() as pool:
-            return files_for(build(spec, cache, pool), cache, pool)
+        yield
     finally:
         gc.unfreeze()
 
