@@ -285,22 +285,45 @@ def constraints_cell(item: Field | Param) -> str:
     return md_cell(", ".join(parts))
 
 
-def example_value(ref: TypeRef, examples: tuple[Any, ...], models: dict[str, Model]) -> Any:
-    """A value for ``ref`` built from the spec's examples (``None`` when it gives none)."""
+_PLACEHOLDERS: dict[str, Any] = {
+    "string": "example",
+    "integer": 1,
+    "number": 1.0,
+    "boolean": True,
+    "datetime": "2016-01-01 12:00:00",
+    "date": "2016-01-01",
+}
+"""Values for a required field or parameter the spec gives no example of."""
+
+
+def example_value(
+    ref: TypeRef,
+    examples: tuple[Any, ...],
+    models: dict[str, Model],
+    enums: dict[str, EnumType] | None = None,
+    *,
+    required: bool = False,
+) -> Any:
+    """A value for ``ref`` built from the spec's examples; a placeholder of its type when it
+    is ``required`` and has none (so a call made of it can be sent), else ``None``."""
     if examples:
         return examples[0]
     if ref.model is not None:
         model = models[ref.model]
         value = {}
         for f in model.fields:
-            inner = example_value(f.type, f.examples, models)
+            inner = example_value(f.type, f.examples, models, enums, required=f.required)
             if inner is not None:
                 value[f.name] = inner
         return value
     if ref.item is not None:
-        inner = example_value(ref.item, (), models)
+        inner = example_value(ref.item, (), models, enums, required=required)
         return None if inner is None else [inner]
-    return None
+    if not required:
+        return None
+    if ref.enum is not None and enums and ref.enum in enums:
+        return enums[ref.enum].members[0].value
+    return _PLACEHOLDERS.get(ref.kind)
 
 
 def literal(value: Any, indent: int) -> str:
@@ -325,13 +348,19 @@ def pystr(text: str) -> str:
 
 def example_arguments(op: Operation) -> dict[str, Any]:
     """Keyword arguments for calling ``op``: the spec's request example, else its field
-    examples; parameters with neither are left out."""
+    examples, else (for a required one) a placeholder; optional parameters with neither are
+    left out."""
     models = {m.name: m for m in op.models}
+    enums = {e.name: e for e in op.enums}
     request = op.request_examples[0].value if op.request_examples else {}
     arguments = {}
     for p in op.params:
         given = isinstance(request, dict) and p.name in request
-        value = request[p.name] if given else example_value(p.type, p.examples, models)
+        value = (
+            request[p.name]
+            if given
+            else example_value(p.type, p.examples, models, enums, required=p.required)
+        )
         if value is not None:
             arguments[p.py_name] = value
     return arguments
@@ -343,11 +372,12 @@ def call_example(op: Operation, api: Api) -> str:
         f"        {name}={literal(value, 8)}," for name, value in example_arguments(op).items()
     ]
     body = "\n".join(arguments)
+    call = f"    response = client.{op.call_path}()\n"
     source = (
         f"from {api.package} import Client, errors\n\n"
         f"client = Client()  # reads {api.env_prefix}_APP_KEY and {api.env_prefix}_APP_SECRET\n"
         "try:\n"
-        f"    response = client.{op.call_path}(\n{body}\n    )\n"
+        + (f"    response = client.{op.call_path}(\n{body}\n    )\n" if body else call)
         + (
             "except errors.BusinessError as exc:\n"
             '    print("not done:", exc.result_code, exc.result_msg, exc.request_id)\n'

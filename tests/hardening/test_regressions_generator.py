@@ -234,6 +234,16 @@ def test_a_top_level_resource_keeps_clear_of_the_client_options(
     assert callable(client.format_.names)
 
 
+def test_the_doc_example_fills_required_parameters_without_examples(
+    tricky: tuple[Path, Path, ModuleType],
+) -> None:
+    """A required parameter with no example in the spec was left out of the doc page's
+    example, which then failed with ParameterError (and showed ``send(\n\n    )``)."""
+    _, out, _ = tricky
+    page = (out / "docs" / "format.names.md").read_text(encoding="utf-8")
+    assert '        self_="example",\n' in page
+
+
 def test_tricky_call_round_trips_through_the_gateway(
     tricky: tuple[Path, Path, ModuleType],
 ) -> None:

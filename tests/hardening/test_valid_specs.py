@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import itertools
+import re
 import subprocess
 import sys
 import tomllib
@@ -50,7 +51,7 @@ def test_random_valid_specs(tmp_path: Path) -> None:
     numbers = itertools.count()
     scan = SecretScan()
 
-    @fuzz_settings(fast=5, long=120)
+    @fuzz_settings(fast=8, long=130)
     @given(data=st.data())
     def one_spec(data: st.DataObject) -> None:
         index = next(numbers)
@@ -83,7 +84,7 @@ def test_random_valid_specs(tmp_path: Path) -> None:
 
 def check_files(out: Path, module: str) -> None:
     """Every Python file compiles and is as black writes it; the TOML parses; no Markdown
-    file holds a raw control character."""
+    file holds a raw control character, and its Python examples compile."""
     python = sorted(out.rglob("*.py"))
     assert python, "no Python file generated"
     for path in python:
@@ -96,6 +97,8 @@ def check_files(out: Path, module: str) -> None:
         text = path.read_text(encoding="utf-8")
         bad = [c for c in text if ord(c) < 32 and c not in "\n\t"]
         assert not bad, f"{path} holds control characters {bad!r}"
+        for code in re.findall(r"^(`{3,})python\n(.*?)^\1$", text, re.MULTILINE | re.DOTALL):
+            compile(code[1], f"{path} (example)", "exec")
     assert (out / module / "py.typed").exists()
 
 
