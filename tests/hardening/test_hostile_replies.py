@@ -238,7 +238,7 @@ def _outcome(result: Any, error: BaseException | None, elapsed: float, scan: Sec
 FORMS = st.sampled_from([("json", False), ("json", True), ("xml", False)])
 
 
-@fuzz_settings(fast=12, long=400)
+@fuzz_settings(fast=20, long=400)
 @given(
     replies=st.lists(hostile_replies(), min_size=1, max_size=4), form=FORMS, use_async=st.booleans()
 )

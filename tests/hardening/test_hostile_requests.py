@@ -117,7 +117,7 @@ _PARAM0 = st.one_of(
 )
 
 
-@fuzz_settings(fast=40, long=2000)
+@fuzz_settings(fast=40, long=1500)
 @given(
     business=st.dictionaries(
         st.sampled_from(["param0", "extra", "sign", "v", "日本", "a" * 300, "_x"]),
@@ -207,7 +207,7 @@ _HEADER_VALUES = st.one_of(
 )
 
 
-@fuzz_settings(fast=30, long=1500)
+@fuzz_settings(fast=30, long=1000)
 @given(
     headers=st.lists(st.tuples(_HEADER_NAMES, _HEADER_VALUES), max_size=8),
     body=st.one_of(st.binary(max_size=600), _PARAM0.map(lambda p: f"param0={p}".encode())),
@@ -315,7 +315,7 @@ def _request_bytes() -> st.SearchStrategy[bytes]:
     return st.one_of(request(), st.binary(max_size=400))
 
 
-@fuzz_settings(fast=25, long=800)
+@fuzz_settings(fast=25, long=500)
 @given(data=_request_bytes(), half_close=st.booleans())
 def test_raw_bytes_never_get_a_500_nor_kill_the_gateway(
     top_gateway: GatewayServer,

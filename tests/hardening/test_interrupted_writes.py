@@ -249,7 +249,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Large:
     return large_
 
 
-@fuzz_settings(fast=6, long=120)
+@fuzz_settings(fast=6, long=100)
 @given(
     moment=st.floats(0.0, 1.0),
     after_staging=st.integers(0, 3),

@@ -188,3 +188,12 @@ def test_a_declared_length_over_the_limit_is_refused_first() -> None:
     reply.check_length("10")
     with pytest.raises(ResponseDecodeError, match="larger than 10 bytes"):
         reply.check_length("11")
+
+
+def test_a_reply_without_a_length_is_cut_off_at_the_limit() -> None:
+    """A reply sent without ``Content-Length`` (chunked) is read only up to the limit."""
+    reply = ReplyBody(200, None, limit=10)
+    reply.check_length(None)
+    reply.feed(b"0123456789")
+    with pytest.raises(ResponseDecodeError, match="larger than 10 bytes"):
+        reply.feed(b"x")

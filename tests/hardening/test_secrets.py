@@ -107,7 +107,7 @@ def echoing_replies() -> st.SearchStrategy[Reply]:
     )
 
 
-@fuzz_settings(fast=3, long=60)
+@fuzz_settings(fast=3, long=40)
 @given(
     plan=st.lists(
         st.tuples(st.integers(0, 100), echoing_replies(), st.sampled_from(["json", "xml"])),
