@@ -171,11 +171,10 @@ def measure_imports(n: int, reps: int) -> ImportResult:
 
 def run(quick: bool) -> tuple[list[SizeResult], ImportResult]:
     sizes = (50, 200) if quick else (50, 200, 1000)
-    reps = 1 if quick else 3
     take_snapshot()
     results = []
     for n in sizes:
-        results.append(measure_size(n, reps if n >= 200 else max(reps, 3)))
+        results.append(measure_size(n, 1 if quick and n > 50 else 3 if n < 200 or quick else 5))
     imports = measure_imports(sizes[-1], 3 if quick else 7)
     return results, imports
 
@@ -227,11 +226,12 @@ def rows(results: list[SizeResult], imports: ImportResult) -> tuple[list[list[st
     if 200 in by_n and top.n > 200:
         small = Summary.of(by_n[200].cold).median
         factor = top.n / 200 * 1.1
+        cpu = Summary.of(top.cold_cpu).median / Summary.of(by_n[200].cold_cpu).median
         verdicts.append(
             _verdict(
                 f"growth: cold {top.n} ≤ {factor:.1f} × cold 200",
                 cold <= factor * small,
-                f"{cold:.2f} s / {small:.2f} s = {cold / small:.2f} ×",
+                f"{cold:.2f} s / {small:.2f} s = {cold / small:.2f} × (in CPU time {cpu:.2f} ×)",
             )
         )
     ready = Summary.of(imports.ours_ready).median
