@@ -168,11 +168,21 @@ def pascal(name: str) -> str:
 
 def constant(name: str) -> str:
     """An UPPER_SNAKE_CASE name for an enum member."""
-    return snake(name).upper()
+    result = snake(name).upper()
+    return result + "_" if result in _AMBIGUOUS else result
+
+
+# Names read as the digits 1 and 0 in many fonts; pycodestyle (ruff E741-E743) refuses them.
+_AMBIGUOUS = frozenset({"l", "O", "I"})
 
 
 def _safe(name: str, reserved: frozenset[str]) -> str:
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+    if (
+        keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or name in reserved
+        or name in _AMBIGUOUS
+    ):
         return name + "_"
     return name
 
@@ -205,7 +215,7 @@ def member_name(segment: str, *, top: bool = False) -> str:
 def class_name(name: str) -> str:
     """A class name for a struct or enum called ``name``; ``""`` when nothing ASCII is left."""
     result = pascal(name)
-    if keyword.iskeyword(result) or result in _MODULE_NAMES:
+    if keyword.iskeyword(result) or result in _MODULE_NAMES or result in _AMBIGUOUS:
         return result + "_"
     return result
 

@@ -358,6 +358,34 @@ def test_output_into_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "tricky_sdk" / "__init__.py").exists()
 
 
+def test_names_read_as_digits_are_renamed(tmp_path: Path) -> None:
+    """An enum value "ÐÓ" became the member ``O``, a field ``l`` the attribute ``l``: names
+    ruff refuses (E741-E743), so ``make check`` failed on the generated package."""
+    method = "alibaba.damai.maizuo.openapi.x.l"
+    key = method.replace(".", "_") + "_response"
+    endpoint = tricky_endpoint()
+    post = endpoint["post"]
+    post["x-top-method"] = method
+    form = post["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    form["schema"]["properties"]["l"] = {"type": "string", "enum": ["ÐÓ", "I", "l"]}
+    form["schema"]["properties"]["o"] = {"title": "O", "type": "object"}
+    form["encoding"]["o"] = {"contentType": "application/json"}
+    envelope = post["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"][0]
+    envelope["required"] = [key]
+    envelope["properties"] = {key: {"type": "object", "properties": {"I": {"type": "string"}}}}
+    spec = write_spec(tmp_path / "spec", endpoint, method=method)
+    generate(spec, tmp_path / "out")
+    ruff = Path(sys.executable).parent / "ruff"
+    args = ["check", "--isolated", "--no-cache", "--select", "E741,E742,E743", "tricky_sdk"]
+    result = subprocess.run(
+        [ruff, *args], cwd=tmp_path / "out", capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout
+    module = (tmp_path / "out" / "tricky_sdk" / "endpoints" / "x_l.py").read_text("utf-8")
+    for declared in ("O_ = ", "I_ = ", "L = ", "class O_(", "    I_: str | None", "def l_("):
+        assert declared in module, declared
+
+
 def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
     spec = write_spec(tmp_path / "spec", endpoint, **info)
     with pytest.raises(SpecError) as caught:
