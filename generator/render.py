@@ -37,7 +37,7 @@ def docstring(text: str, indent: int = 0) -> str:
     body = _QUOTE_RUN.sub('\\\\"', body)
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", body)
     pad = " " * indent
-    lines = body.split("\n")
+    lines = [line.rstrip() for line in body.split("\n")]  # black keeps an attribute's as is
     joined = "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
     if len(lines) > 1:
         joined += "\n" + pad

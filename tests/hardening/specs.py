@@ -242,6 +242,8 @@ FIELD_NAMES = [
     "x",
     "y",
     "price_vo_list",
+    "l",
+    "I",
 ]
 TITLES = [
     "ResultData",
@@ -284,6 +286,7 @@ TITLES = [
     "PriceVo",
     "Enum",
     "IntEnum",
+    "O",
 ]
 SEGMENTS = [
     "user",
@@ -328,6 +331,7 @@ SEGMENTS = [
     "errors",
     "endpoints",
     "resources",
+    "l",
 ]
 ENUM_NAMES = [
     "REGISTER",
@@ -396,7 +400,10 @@ def enum_schema(draw: st.DrawFn) -> dict[str, Any]:
             st.lists(st.integers(-(2**31), 2**31 - 1), min_size=1, max_size=5, unique=True)
         )
     else:
-        odd = st.one_of(st.sampled_from(["a", "b-c", "1", "", " ", "None", "注册", "🎫"]), texts(3))
+        odd = st.one_of(
+            st.sampled_from(["a", "b-c", "1", "", " ", "None", "注册", "🎫", "ÐÓ", "I", "l"]),
+            texts(3),
+        )
         values = draw(st.lists(odd, min_size=1, max_size=5, unique=True))
     schema: dict[str, Any] = {"type": base, "enum": values}
     if base == "integer" and draw(st.booleans()):

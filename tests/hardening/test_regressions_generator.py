@@ -168,6 +168,14 @@ def test_docstring_is_a_literal_of_its_text(text: str) -> None:
     assert ast.literal_eval(docstring(text)).rstrip() == text.strip()
 
 
+def test_docstring_lines_end_without_whitespace() -> None:
+    """A description with a line ending in spaces kept them in a field's docstring (black
+    leaves an attribute's docstring as it is): ruff's W291 failed make check."""
+    literal = docstring("first  \nsecond\t\nthird \u3000\nlast", indent=4)
+    assert all(line == line.rstrip() for line in literal.splitlines())
+    assert ast.literal_eval(literal) == "first\n    second\n    third\n    last\n    "
+
+
 def test_pyproject_is_toml_whatever_the_title(tricky: tuple[Path, Path, ModuleType]) -> None:
     """The title went into pyproject.toml unescaped: a backslash, a line break or a control
     character made it invalid TOML."""
