@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import keyword
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -20,7 +21,6 @@ from black.strings import str_width
 
 from .errors import GeneratorError
 from .ir import Api, EnumType, Field, Model, Operation, Param, Resource, TypeRef
-from .naming import is_identifier
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
@@ -232,8 +232,9 @@ def dict_annotation(field: Field) -> str:
 
 
 def identifier_keys(model: Model) -> bool:
-    """Can the model's TypedDict twin be a class (every wire name a Python identifier)?"""
-    return all(is_identifier(f.name) for f in model.fields)
+    """Can the model's TypedDict twin be a class (every wire name a Python identifier, which
+    may be non-ASCII: a TypedDict's keys are the wire names, whatever script they use)?"""
+    return all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in model.fields)
 
 
 def method_docstring(op: Operation) -> str:
