@@ -153,6 +153,7 @@ class _Builder:
         for op in operations:
             for i in range(1, len(op.resource) + 1):
                 resource_paths.add(op.resource[:i])
+        class_names = _resource_class_names(resource_paths)
 
         def node(path: tuple[str, ...]) -> Resource:
             children = tuple(
@@ -179,7 +180,7 @@ class _Builder:
             return Resource(
                 name=path[-1],
                 path=path,
-                class_name="".join(naming.pascal(p) for p in path) + "Resource",
+                class_name=class_names[path],
                 module=path[0],
                 children=children,
                 methods=methods,
@@ -809,6 +810,21 @@ def _is_xml_name(name: str) -> bool:
     except expat.ExpatError:
         return False
     return True
+
+
+def _resource_class_names(paths: set[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    """``UserAuthcodeResource`` for ``client.user.authcode``, its async twin being ``Async`` and
+    that; a name taken already (``client.async_`` has the twin ``AsyncAsyncResource``, the very
+    name of ``client.async_.async_``) gets a ``_`` more, shallower resources first."""
+    taken: set[str] = set()
+    names = {}
+    for path in sorted(paths, key=lambda p: (len(p), p)):
+        name = "".join(naming.pascal(p) for p in path) + "Resource"
+        while name in taken or "Async" + name in taken:
+            name += "_"
+        taken |= {name, "Async" + name}
+        names[path] = name
+    return names
 
 
 def _check_dict_names(scope: _EndpointScope, params_model: Model) -> None:

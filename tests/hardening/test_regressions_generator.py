@@ -394,6 +394,36 @@ def test_names_read_as_digits_are_renamed(tmp_path: Path) -> None:
         assert declared in module, declared
 
 
+def test_resource_classes_keep_clear_of_their_async_twins(tmp_path: Path) -> None:
+    """``client.async_`` has the async twin ``AsyncAsyncResource``, the very name of the class
+    of ``client.async_.async_``: one replaced the other, and ``client.async_.async_.user``
+    was an AttributeError."""
+    method = "alibaba.damai.maizuo.openapi.async.async.user"
+    key = method.replace(".", "_") + "_response"
+    endpoint = tricky_endpoint()
+    post = endpoint["post"]
+    post["x-top-method"] = method
+    envelope = post["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"][0]
+    envelope["required"] = [key]
+    envelope["properties"] = {key: {"type": "object", "properties": {}}}
+    spec = write_spec(tmp_path / "spec", endpoint, method=method)
+    generate(spec, tmp_path / "out")
+    code = (
+        "import tricky_sdk\n"
+        "c = tricky_sdk.Client(app_key='k', app_secret='s')\n"
+        "a = tricky_sdk.AsyncClient(app_key='k', app_secret='s')\n"
+        "print(callable(c.async_.async_.user), callable(a.async_.async_.user))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path / "out",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout == "True True\n", result.stderr
+
+
 def _refusal(tmp_path: Path, endpoint: dict[str, Any], **info: Any) -> str:
     spec = write_spec(tmp_path / "spec", endpoint, **info)
     with pytest.raises(SpecError) as caught:
