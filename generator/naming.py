@@ -169,11 +169,11 @@ def pascal(name: str) -> str:
 def constant(name: str) -> str:
     """An UPPER_SNAKE_CASE name for an enum member."""
     result = snake(name).upper()
-    return result + "_" if result in _AMBIGUOUS else result
+    return result + "_" if result in AMBIGUOUS else result
 
 
 # Names read as the digits 1 and 0 in many fonts; pycodestyle (ruff E741-E743) refuses them.
-_AMBIGUOUS = frozenset({"l", "O", "I"})
+AMBIGUOUS = frozenset({"l", "O", "I"})
 
 
 def _safe(name: str, reserved: frozenset[str]) -> str:
@@ -181,7 +181,7 @@ def _safe(name: str, reserved: frozenset[str]) -> str:
         keyword.iskeyword(name)
         or keyword.issoftkeyword(name)
         or name in reserved
-        or name in _AMBIGUOUS
+        or name in AMBIGUOUS
     ):
         return name + "_"
     return name
@@ -215,7 +215,7 @@ def member_name(segment: str, *, top: bool = False) -> str:
 def class_name(name: str) -> str:
     """A class name for a struct or enum called ``name``; ``""`` when nothing ASCII is left."""
     result = pascal(name)
-    if keyword.iskeyword(result) or result in _MODULE_NAMES or result in _AMBIGUOUS:
+    if keyword.iskeyword(result) or result in _MODULE_NAMES or result in AMBIGUOUS:
         return result + "_"
     return result
 

@@ -21,6 +21,7 @@ from black.strings import str_width
 
 from .errors import GeneratorError
 from .ir import Api, EnumType, Field, Model, Operation, Param, Resource, TypeRef
+from .naming import AMBIGUOUS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
@@ -233,8 +234,12 @@ def dict_annotation(field: Field) -> str:
 
 def identifier_keys(model: Model) -> bool:
     """Can the model's TypedDict twin be a class (every wire name a Python identifier, which
-    may be non-ASCII: a TypedDict's keys are the wire names, whatever script they use)?"""
-    return all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in model.fields)
+    may be non-ASCII: a TypedDict's keys are the wire names, whatever script they use; and none
+    of the names ruff refuses as read like digits)?"""
+    return all(
+        f.name.isidentifier() and not keyword.iskeyword(f.name) and f.name not in AMBIGUOUS
+        for f in model.fields
+    )
 
 
 def method_docstring(op: Operation) -> str:

@@ -332,6 +332,8 @@ SEGMENTS = [
     "endpoints",
     "resources",
     "l",
+    "a_b",
+    "ab",
 ]
 ENUM_NAMES = [
     "REGISTER",

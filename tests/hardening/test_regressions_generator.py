@@ -367,8 +367,9 @@ def test_output_into_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
 
 
 def test_names_read_as_digits_are_renamed(tmp_path: Path) -> None:
-    """An enum value "ÐÓ" became the member ``O``, a field ``l`` the attribute ``l``: names
-    ruff refuses (E741-E743), so ``make check`` failed on the generated package."""
+    """An enum value "ÐÓ" became the member ``O``, a field ``l`` the attribute ``l``, a wire
+    name ``I`` the key of a TypedDict class: names ruff refuses (E741-E743), so ``make check``
+    failed on the generated package."""
     method = "alibaba.damai.maizuo.openapi.x.l"
     key = method.replace(".", "_") + "_response"
     endpoint = tricky_endpoint()
@@ -376,7 +377,11 @@ def test_names_read_as_digits_are_renamed(tmp_path: Path) -> None:
     post["x-top-method"] = method
     form = post["requestBody"]["content"]["application/x-www-form-urlencoded"]
     form["schema"]["properties"]["l"] = {"type": "string", "enum": ["ÐÓ", "I", "l"]}
-    form["schema"]["properties"]["o"] = {"title": "O", "type": "object"}
+    form["schema"]["properties"]["o"] = {
+        "title": "O",
+        "type": "object",
+        "properties": {"I": {"type": "string"}},
+    }
     form["encoding"]["o"] = {"contentType": "application/json"}
     envelope = post["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"][0]
     envelope["required"] = [key]
