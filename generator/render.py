@@ -234,12 +234,8 @@ def dict_annotation(field: Field) -> str:
 
 def identifier_keys(model: Model) -> bool:
     """Can the model's TypedDict twin be a class (every wire name a Python identifier, which
-    may be non-ASCII: a TypedDict's keys are the wire names, whatever script they use; and none
-    of the names ruff refuses as read like digits)?"""
-    return all(
-        f.name.isidentifier() and not keyword.iskeyword(f.name) and f.name not in AMBIGUOUS
-        for f in model.fields
-    )
+    may be non-ASCII: a TypedDict's keys are the wire names, whatever script they use)?"""
+    return all(f.name.isidentifier() and not keyword.iskeyword(f.name) for f in model.fields)
 
 
 def method_docstring(op: Operation) -> str:
@@ -477,6 +473,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.tests["identifier_keys"] = identifier_keys
+    env.tests["ambiguous"] = AMBIGUOUS.__contains__  # l, O, I: ruff's E741 when a class key
     env.filters.update(
         docstring=docstring,
         pyrepr=pyrepr,
