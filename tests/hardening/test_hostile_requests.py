@@ -19,7 +19,7 @@ from xml.parsers import expat
 
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.mock.server import GatewayServer
@@ -117,7 +117,7 @@ _PARAM0 = st.one_of(
 )
 
 
-@fuzz_settings(fast=40, long=1500)
+@fuzz_settings(fast=40, long=1200)
 @given(
     business=st.dictionaries(
         st.sampled_from(["param0", "extra", "sign", "v", "日本", "a" * 300, "_x"]),
@@ -150,6 +150,9 @@ def test_signed_calls_with_random_parameters_get_a_top_reply(
     param0: str,
     options: dict[str, Any],
 ) -> None:
+    # a caller who sends the secret itself as, say, partner_id puts it in the URL, which
+    # uvicorn and httpx log: that is no leak of ours (hypothesis finds "helloworld" in the code)
+    assume(not any(top_gateway.app_secret in str(v) for v in options.values()))
     caplog.clear()
     caplog.set_level(logging.INFO)
     url, body, headers = _signed(top_gateway, {**business, "param0": param0}, **options)
@@ -207,7 +210,7 @@ _HEADER_VALUES = st.one_of(
 )
 
 
-@fuzz_settings(fast=30, long=1000)
+@fuzz_settings(fast=30, long=800)
 @given(
     headers=st.lists(st.tuples(_HEADER_NAMES, _HEADER_VALUES), max_size=8),
     body=st.one_of(st.binary(max_size=600), _PARAM0.map(lambda p: f"param0={p}".encode())),
@@ -315,7 +318,7 @@ def _request_bytes() -> st.SearchStrategy[bytes]:
     return st.one_of(request(), st.binary(max_size=400))
 
 
-@fuzz_settings(fast=25, long=500)
+@fuzz_settings(fast=25, long=400)
 @given(data=_request_bytes(), half_close=st.booleans())
 def test_raw_bytes_never_get_a_500_nor_kill_the_gateway(
     top_gateway: GatewayServer,

@@ -429,7 +429,7 @@ def snapshot(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-@fuzz_settings(fast=10, long=250)
+@fuzz_settings(fast=10, long=220)
 @given(data=st.data())
 def test_a_mutated_spec_is_refused_clearly_and_changes_nothing(
     bases: dict[str, Base], tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
