@@ -38,7 +38,9 @@ def docstring(text: str, indent: int = 0) -> str:
     body = _QUOTE_RUN.sub('\\\\"', body)
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", body)
     pad = " " * indent
-    lines = [line.rstrip() for line in body.split("\n")]  # black keeps an attribute's as is
+    # trailing whitespace goes (black keeps an attribute's docstring as is); a tab is written
+    # \t (at a line's start, after the indent, it would mix tabs and spaces)
+    lines = [line.rstrip().replace("\t", "\\t") for line in body.split("\n")]
     joined = "\n".join([lines[0]] + [(pad + line) if line.strip() else "" for line in lines[1:]])
     if len(lines) > 1:
         joined += "\n" + pad

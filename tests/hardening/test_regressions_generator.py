@@ -36,6 +36,7 @@ METHOD = "alibaba.damai.maizuo.openapi.format.names"
 KEY = "alibaba_damai_maizuo_openapi_format_names_response"
 TITLE = 'Tricky "SDK" \\ with\nline breaks, DEL \x7f and a tab\t'
 ODD_TEXT = 'ends in a quote " and holds """ and \\" and """"'
+TAB_TEXT = "ù\n\t© a line that starts with a tab\n\t\tand\ttwo"
 
 
 def tricky_endpoint() -> dict[str, Any]:
@@ -51,7 +52,7 @@ def tricky_endpoint() -> dict[str, Any]:
     }
     params = {
         "self": {"type": "string", "description": ODD_TEXT},
-        "_id": {"type": "string"},
+        "_id": {"type": "string", "description": TAB_TEXT},
         "mapping": {"type": "string", "enum": ["a", "b"]},
         "options": field_struct,
         "when": {
@@ -69,7 +70,7 @@ def tricky_endpoint() -> dict[str, Any]:
             },
             "tags": {"type": "array", "items": {"type": "string", "enum": ["", "x"]}},
             "code": {"type": "string", "maxLength": 2, "pattern": "^[0-9]+$"},
-            "request_id": {"type": "string"},
+            "request_id": {"type": "string", "description": TAB_TEXT},
             "level10": {"title": "Level10", "type": "object", "properties": {}},
             "level2": {"title": "Level2", "type": "object", "properties": {}},
         },
@@ -174,6 +175,25 @@ def test_docstring_lines_end_without_whitespace() -> None:
     literal = docstring("first  \nsecond\t\nthird \u3000\nlast", indent=4)
     assert all(line == line.rstrip() for line in literal.splitlines())
     assert ast.literal_eval(literal) == "first\n    second\n    third\n    last\n    "
+
+
+def test_docstring_writes_tabs_escaped() -> None:
+    """A description line starting with a tab was indented with spaces and then the tab, which
+    ruff's E101 (mixed spaces and tabs) refused in a field's docstring."""
+    literal = docstring(TAB_TEXT, indent=4)
+    assert "\t" not in literal
+    assert ast.literal_eval(literal) == "ù\n    \t© a line that starts with a tab\n    \t\tand\ttwo\n    "
+
+
+def test_tabbed_descriptions_pass_ruff(tricky: tuple[Path, Path, ModuleType]) -> None:
+    """The same, through the generator: a field's and a parameter's docstrings hold TAB_TEXT."""
+    _, out, _ = tricky
+    ruff = Path(sys.executable).parent / "ruff"
+    args = ["check", "--isolated", "--no-cache", "--select", "E1,W", "tricky_sdk"]
+    result = subprocess.run([ruff, *args], cwd=out, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout
+    source = (out / "tricky_sdk" / "endpoints" / "format_names.py").read_text(encoding="utf-8")
+    assert "\\t© a line that starts with a tab" in source
 
 
 def test_pyproject_is_toml_whatever_the_title(tricky: tuple[Path, Path, ModuleType]) -> None:
