@@ -24,6 +24,8 @@ the table does not name are told apart by their sub-code: ``isv.*`` (the caller'
 
 Every message is one line (server text has its line breaks folded) and names the request id when
 the gateway gave one. No message or ``repr()`` holds the app secret, a signature or a session.
+Errors pickle whole: one raised in a worker process reaches its parent as the same class with
+the same attributes.
 """
 
 from __future__ import annotations
@@ -68,6 +70,11 @@ class MaizuoError(Exception):
 
     def _message(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from its state, not by calling the class again (each class takes other
+        # arguments), so an error crosses a process boundary whole (multiprocessing, task queues)
+        return _rebuild, (type(self), self.args, dict(vars(self)))
 
     def _redact(self, secrets: Iterable[str | None]) -> None:
         """Replace each secret wherever this error keeps text that came from the network."""
@@ -202,6 +209,14 @@ class ParameterError(MaizuoError, ValueError):
         self.problems = tuple(problems)
         """``(path, message)`` pairs, e.g. ``("param0.code_type", "Input should be 1 or 2")``."""
         super().__init__("\n".join(f"{path}: {message}" for path, message in self.problems))
+
+
+def _rebuild(cls: type[MaizuoError], args: tuple[Any, ...], state: dict[str, Any]) -> MaizuoError:
+    """An unpickled error: ``cls`` with the arguments and attributes it had."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 _BY_CODE: dict[int, type[APIError]] = {

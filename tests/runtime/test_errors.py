@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from runtime_samples import APP_SECRET, SESSION
 
@@ -139,6 +141,29 @@ def test_messages_of_the_other_errors() -> None:
     assert str(decode) == "unreadable reply (HTTP 200): why: \ufffd\ufffd"
     assert str(APITimeoutError("timed out", request_sent=False)) == "timed out"
     assert APIConnectionError("x").request_sent is True
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        error_from_response({"code": 7, "msg": "App Call Limited", "request_id": "r"}),
+        error_from_response({"code": 15, "sub_code": "isp.unknown-error", "sub_msg": "内部错误"}),
+        BusinessError(500, "失败", "r"),
+        APIConnectionError("refused", request_sent=False),
+        APITimeoutError("timed out"),
+        APIStatusError(502, b"<p>bad gateway</p>"),
+        ResponseDecodeError("not JSON", 200, b"\xff"),
+        ParameterError([("param0.code_type", "Input should be 1 or 2")]),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_errors_pickle_whole(error: MaizuoError) -> None:
+    """An error raised in a worker process reaches the parent as the same class and text
+    (unpickling called each class with its args, which most do not take)."""
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert (str(copy), repr(copy), copy.args) == (str(error), repr(error), error.args)
+    assert vars(copy) == vars(error)
 
 
 def test_parameter_error_one_line_per_problem() -> None:
