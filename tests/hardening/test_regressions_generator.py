@@ -182,7 +182,10 @@ def test_docstring_writes_tabs_escaped() -> None:
     ruff's E101 (mixed spaces and tabs) refused in a field's docstring."""
     literal = docstring(TAB_TEXT, indent=4)
     assert "\t" not in literal
-    assert ast.literal_eval(literal) == "ù\n    \t© a line that starts with a tab\n    \t\tand\ttwo\n    "
+    assert (
+        ast.literal_eval(literal)
+        == "ù\n    \t© a line that starts with a tab\n    \t\tand\ttwo\n    "
+    )
 
 
 def test_tabbed_descriptions_pass_ruff(tricky: tuple[Path, Path, ModuleType]) -> None:
