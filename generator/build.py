@@ -14,6 +14,7 @@ from typing import Any, Literal
 from xml.parsers import expat
 
 from . import naming
+from .cache import Cache, digest
 from .errors import Problem, SpecError
 from .ir import (
     DEFAULT_METHOD_PREFIX,
@@ -37,9 +38,11 @@ from .ir import (
 from .load import LoadedSpec, canonical_json, join_pointer, resolve
 
 
-def build_api(spec: LoadedSpec) -> Api:
-    """Build the IR from a bundled, validated document."""
-    return _Builder(spec).build()
+def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
+    """Build the IR from a bundled, validated document. With a cache, an operation whose Path
+    Item and the shared parts of the document are unchanged since it was last built is taken
+    from it."""
+    return _Builder(spec, cache).build()
 
 
 @dataclass
@@ -55,9 +58,10 @@ class _EndpointScope:
 
 
 class _Builder:
-    def __init__(self, spec: LoadedSpec) -> None:
+    def __init__(self, spec: LoadedSpec, cache: Cache | None = None) -> None:
         self.spec = spec
         self.doc = spec.document
+        self.cache = cache
         self.problems: list[Problem] = []
 
     def fail(self, pointer: str, message: str) -> None:
@@ -95,12 +99,21 @@ class _Builder:
                     "parameters",
                 ):
                     continue
+                key = digest(self.spec.path_digests[path], verb)
+                cached = self.cache.get("operation", key) if self.cache is not None else None
+                if cached is not None:
+                    operations.append(cached)
+                    continue
+                before = len(self.problems)
                 try:
-                    operations.append(
-                        self.operation(path, op, join_pointer(item_pointer, verb), prefix)
-                    )
+                    built = self.operation(path, op, join_pointer(item_pointer, verb), prefix)
                 except _Stop as stop:
                     self.fail(stop.pointer, stop.message)
+                    continue
+                built = replace(built, fingerprint=key)
+                operations.append(built)
+                if self.cache is not None and len(self.problems) == before:
+                    self.cache.put("operation", key, built)
         error_model = self.error_model()
         resources = self.resources(operations)
         self.check_unique(operations)

@@ -66,7 +66,7 @@ def build(spec: Path, cache: Cache | None = None, pool: Executor | None = None) 
     loaded = load_spec(spec, cache)
     with _frozen_heap():
         validate(loaded, cache, pool)
-        return build_api(loaded)
+        return build_api(loaded, cache)
 
 
 def files_for(

@@ -6,7 +6,7 @@ given. :mod:`.build` makes it from a validated spec.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 TypeKind = Literal[
@@ -201,6 +201,10 @@ class Operation:
     doc_notes: Mapping[str, Any]
     """``x-top-doc``: what an import from a doc page inferred or found cut short."""
     pointer: str
+    fingerprint: str = field(default="", repr=False, compare=False)
+    """A hash of the spec text it was built from (its Path Item, its verb and the document's
+    shared parts): under one generator, equal fingerprints mean equal operations. Not part of
+    what it is: it only lets the cache find it, and its files, without spelling it out."""
 
 
 @dataclass(frozen=True)

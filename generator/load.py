@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,15 @@ class LoadedSpec:
     source: SourceMap
     root_file: Path
     files: tuple[Path, ...]
+
+    @cached_property
+    def path_digests(self) -> dict[str, str]:
+        """A hash per path of its Path Item and of the document's shared parts (all but
+        ``paths``): everything an endpoint's checks and IR depend on, so what the cache keys
+        them by."""
+        paths = self.document.get("paths") or {}
+        shared = canonical_json({k: v for k, v in self.document.items() if k != "paths"})
+        return {path: digest(shared, path, canonical_json(item)) for path, item in paths.items()}
 
 
 def _read_yaml(

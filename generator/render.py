@@ -11,8 +11,9 @@ import hashlib
 import json
 import keyword
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -507,7 +508,9 @@ class Job:
 
     path: str
     template: str | None
-    context: dict[str, Any]
+    context: Callable[[], dict[str, Any]]
+    """The template's variables, worked out only when the file is rendered (a cached file's
+    never are)."""
     key: str
     """Everything the file's text depends on besides the templates: equal keys, equal text."""
     source: Path | None = None
@@ -521,39 +524,52 @@ def plan(api: Api) -> list[Job]:
 
     memo: dict[int, str] = {}
 
-    def job(template: str, path: str, **context: Any) -> None:
-        key = ",".join(f"{name}={_key(value, memo)}" for name, value in sorted(context.items()))
-        jobs.append(Job(path, template, context, key))
+    def job(
+        template: str,
+        path: str,
+        keyed: dict[str, Any],
+        context: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """A file keyed by ``keyed``, which is also its context unless ``context`` works the
+        context out (from what ``keyed`` holds, so equal keys still mean equal text)."""
+        key = ",".join(f"{name}={_key(value, memo)}" for name, value in sorted(keyed.items()))
+        jobs.append(Job(path, template, context or (lambda: keyed), key))
 
     whole = {"api": api}
-    job("pyproject.toml.j2", "pyproject.toml", api=header)
-    job("README.md.j2", "README.md", **whole)
-    job("package/__init__.py.j2", f"{pkg}/__init__.py", **whole)
-    job("package/_version.py.j2", f"{pkg}/_version.py", api=header)
-    job("package/_client.py.j2", f"{pkg}/_client.py", **whole)
-    job("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py", **whole)
-    job("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py", api=header)
-    job("docs/index.md.j2", "docs/index.md", **whole)
-    jobs.append(Job(f"{pkg}/py.typed", None, {}, ""))
+    job("pyproject.toml.j2", "pyproject.toml", {"api": header})
+    job("README.md.j2", "README.md", whole)
+    job("package/__init__.py.j2", f"{pkg}/__init__.py", whole)
+    job("package/_version.py.j2", f"{pkg}/_version.py", {"api": header})
+    job("package/_client.py.j2", f"{pkg}/_client.py", whole)
+    job("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py", whole)
+    job("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py", {"api": header})
+    job("docs/index.md.j2", "docs/index.md", whole)
+    jobs.append(Job(f"{pkg}/py.typed", None, dict, ""))
     for op in api.operations:
         job(
             "package/endpoints/module.py.j2",
             f"{pkg}/endpoints/{op.module}.py",
-            api=header,
-            m=endpoint_module(op),
+            {"api": header, "op": op},
+            partial(_module_context, header, endpoint_module, op),
         )
-        job("docs/endpoint.md.j2", f"docs/{op.doc_page}", api=header, op=op)
+        job("docs/endpoint.md.j2", f"docs/{op.doc_page}", {"api": header, "op": op})
     for resource in api.resources:
         job(
             "package/resources/module.py.j2",
             f"{pkg}/resources/{resource.module}.py",
-            api=header,
-            m=resource_module(resource),
+            {"api": header, "resource": resource},
+            partial(_module_context, header, resource_module, resource),
         )
     for source in sorted(RUNTIME.glob("*.py")):
         if source.name != "__init__.py":
-            jobs.append(Job(f"{pkg}/{source.name}", None, {}, source.name, source))
+            jobs.append(Job(f"{pkg}/{source.name}", None, dict, source.name, source))
     return jobs
+
+
+def _module_context(api: Api, module: Callable[[Any], Any], of: Any) -> dict[str, Any]:
+    """A module template's context: the API's header and the module's plan, made from ``of``
+    (an operation or a resource) alone."""
+    return {"api": api, "m": module(of)}
 
 
 def _key(value: Any, memo: dict[int, str]) -> str:
@@ -562,6 +578,8 @@ def _key(value: Any, memo: dict[int, str]) -> str:
     the whole-API files and the resource modules hold every operation again, every file holds
     the API's header, and ``repr`` would spell each one out anew each time."""
     if isinstance(value, Operation):
+        if value.fingerprint:
+            return value.fingerprint
         found = memo.get(id(value))
         if found is None:
             found = memo[id(value)] = hashlib.sha256(repr(value).encode()).hexdigest()
@@ -582,7 +600,7 @@ def render(env: jinja2.Environment, job: Job) -> str:
     if job.template is None:
         return job.source.read_text(encoding="utf-8") if job.source else ""
     try:
-        text = env.get_template(job.template).render(**job.context)
+        text = env.get_template(job.template).render(**job.context())
     except jinja2.TemplateError as exc:
         raise GeneratorError(f"template {job.template}: {exc}") from exc
     if job.path.endswith(".md"):  # control characters of the spec's text, made visible

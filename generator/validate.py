@@ -24,10 +24,10 @@ import referencing
 import referencing.jsonschema
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from .cache import Cache, digest
+from .cache import Cache
 from .errors import Problem, SpecError
 from .ir import FORM
-from .load import LoadedSpec, canonical_json, iter_refs, join_pointer, resolve
+from .load import LoadedSpec, iter_refs, join_pointer, resolve
 
 OPERATION_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SESSIONS = ("none", "optional", "required")
@@ -58,8 +58,7 @@ def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None
     runs in its processes when there are many endpoints to check.
     """
     paths: dict[str, Any] = spec.document.get("paths") or {}
-    shared = canonical_json({k: v for k, v in spec.document.items() if k != "paths"})
-    keys = {path: digest(shared, path, canonical_json(item)) for path, item in paths.items()}
+    keys = spec.path_digests
     todo = [path for path in paths if cache is None or not cache.get("valid", keys[path])]
     problems = list(_dangling_refs(spec, todo if len(todo) < len(paths) else None))
     if problems:

@@ -7,7 +7,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.generate import check, generate, render_files
+from generator.cache import Cache
+from generator.generate import build, check, generate, render_files
 from generator.write import MANIFEST
 
 from .conftest import ENDPOINT, PARAM0, at, read_yaml, snapshot, write_yaml
@@ -144,6 +145,50 @@ def test_cached_runs_give_what_an_uncached_run_gives(spec: Path, tmp_path: Path)
         generate(spec, out)
         assert not check(spec, out), "the cache served something stale"
     assert snapshot(out) == render_files(spec)
+
+
+def test_an_edit_of_the_shared_parts_reaches_every_cached_operation(
+    spec: Path, tmp_path: Path
+) -> None:
+    """Operations come from the cache while their Path Item and the root document's shared
+    parts are unchanged; a struct shared from the root document is one of those parts."""
+    root = read_yaml(spec / "openapi.yaml")
+    root["components"]["schemas"]["Channel"] = {
+        "title": "Channel",
+        "type": "object",
+        "description": "渠道",
+        "properties": {"channel_code": {"type": "string", "description": "渠道编码"}},
+    }
+    write_yaml(spec / "openapi.yaml", root)
+    data = read_yaml(spec / ENDPOINT)
+    at(data, PARAM0)["properties"]["channel"] = {
+        "$ref": "../openapi.yaml#/components/schemas/Channel"
+    }
+    write_yaml(spec / ENDPOINT, data)
+    out = tmp_path / "out"
+    generate(spec, out)
+    module = out / "damai_maizuo" / "endpoints" / "user_authcode_send.py"
+    assert "渠道编码" in module.read_text(encoding="utf-8")
+
+    root["components"]["schemas"]["Channel"]["properties"]["channel_code"]["description"] = "新"
+    write_yaml(spec / "openapi.yaml", root)
+    changes = generate(spec, out)
+
+    assert "damai_maizuo/endpoints/user_authcode_send.py" in changes.changed
+    assert "渠道编码" not in module.read_text(encoding="utf-8")
+    assert not check(spec, out), "the cache served a stale operation"
+
+
+def test_unchanged_operations_come_from_the_cache(spec: Path, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.pickle", "salt")
+    first = build(spec, cache)
+    cache.save()
+    again = Cache(tmp_path / "cache.pickle", "salt")
+    second = build(spec, again)
+    assert second == first and again.misses == 0
+    assert [op.fingerprint for op in second.operations] == [
+        op.fingerprint for op in first.operations
+    ]
 
 
 def test_a_damaged_cache_is_an_empty_one(spec: Path, tmp_path: Path) -> None:
