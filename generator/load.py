@@ -137,12 +137,13 @@ class LoadedSpec:
 
 def _read_yaml(
     path: Path, shown: Path, cache: Cache | None, mount: tuple[str, ...] | None = None
-) -> tuple[Any, dict[str, int], str | None]:
+) -> tuple[Any, Mapping[str, int], str | None]:
     """Parse one YAML file into plain data plus a pointer → line table.
 
     An endpoint file names its ``mount`` (the path it bundles into, and its own path relative
     to the root file): it is then taken from the cache as it was once its references were
-    rewritten; otherwise the third value is the key to cache it under when that is done."""
+    rewritten (its line table worked out again only if asked for); otherwise the third value
+    is the key to cache it under when that is done."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -158,8 +159,7 @@ def _read_yaml(
         key = digest(key, *mount)
         cached = cache.get("mounted", key) if cache is not None else None
         if cached is not None:
-            data, lines = cached
-            return data, lines, None
+            return cached, _LinesOnDemand(raw, shown), None
         data, lines = _parse_yaml(raw, shown)
         return data, lines, key
     cached = cache.get("yaml", key) if cache is not None else None
@@ -170,6 +170,30 @@ def _read_yaml(
     if cache is not None:
         cache.put("yaml", key, parsed)
     return parsed[0], parsed[1], None
+
+
+class _LinesOnDemand(Mapping[str, int]):
+    """The pointer → line table of a file taken from the cache, parsed again only if a problem
+    needs a line number (most runs never ask, and the tables would be most of the cache)."""
+
+    def __init__(self, raw: bytes, shown: Path) -> None:
+        self._raw = raw
+        self._shown = shown
+        self._lines: Mapping[str, int] | None = None
+
+    def _table(self) -> Mapping[str, int]:
+        if self._lines is None:
+            self._lines = _parse_yaml(self._raw, self._shown)[1]
+        return self._lines
+
+    def __getitem__(self, pointer: str) -> int:
+        return self._table()[pointer]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
 
 
 def _parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
@@ -425,7 +449,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 before = len(problems)
                 _rewrite_refs(data, file, root_file, item_pointer, "", source, problems, lines)
                 if cache is not None and len(problems) == before:
-                    cache.put("mounted", unmounted, (data, lines))
+                    cache.put("mounted", unmounted, data)
             paths[path_key] = data
             source.mounts[item_pointer] = (_shown(file), lines)
     # the rest of the root document (endpoint files were done as they were mounted)

@@ -7,7 +7,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from generator.cache import Cache
+from generator.errors import SpecError
 from generator.generate import build, check, generate, render_files
 from generator.write import MANIFEST
 
@@ -177,6 +180,31 @@ def test_an_edit_of_the_shared_parts_reaches_every_cached_operation(
     assert "damai_maizuo/endpoints/user_authcode_send.py" in changes.changed
     assert "渠道编码" not in module.read_text(encoding="utf-8")
     assert not check(spec, out), "the cache served a stale operation"
+
+
+def test_a_problem_in_a_cached_endpoint_file_keeps_its_line(spec: Path, tmp_path: Path) -> None:
+    """An endpoint file read from the cache has its line table worked out only on demand; a
+    problem found in it (here a reference the root document no longer answers) still names
+    its line, as an uncached run does."""
+    out = tmp_path / "out"
+    generate(spec, out)
+    root = read_yaml(spec / "openapi.yaml")
+    del root["components"]["schemas"]["ErrorEnvelope"]
+    write_yaml(spec / "openapi.yaml", root)
+    with pytest.raises(SpecError) as cached:
+        generate(spec, out)
+    with pytest.raises(SpecError) as uncached:
+        check(spec, out)
+    assert cached.value.problems == uncached.value.problems
+    line = next(
+        i
+        for i, text in enumerate((spec / ENDPOINT).read_text(encoding="utf-8").splitlines(), 1)
+        if "ErrorEnvelope" in text
+    )
+    assert (ENDPOINT, line) in {
+        (p.file.relative_to(spec).as_posix() if p.file else None, p.line)
+        for p in cached.value.problems
+    }
 
 
 def test_unchanged_operations_come_from_the_cache(spec: Path, tmp_path: Path) -> None:
