@@ -37,22 +37,12 @@ from generator.mock.scenarios import (
 )
 from generator.mock.server import GatewayServer
 
+from .authcode import GENERATED, KEY, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings, pick
 from .secrets import SecretScan
-from .specs import ROOT
 
 pytestmark = pytest.mark.fuzz
 
-GENERATED = ROOT / "generated"
-METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
-KEY = "alibaba_damai_maizuo_openapi_user_authcode_send_response"
-PARAM0 = {
-    "ptnr_token": "t",
-    "user_phone": "13900000000",
-    "code_type": 1,
-    "tenant_token": "x",
-    "channel_token": "y",
-}
 TIMEOUT = 0.5
 """Each timeout of the fuzzed clients (connect, read, write, pool)."""
 LOGGERS = ("damai_maizuo", "httpx", "httpcore", "generator.mock", "uvicorn")

@@ -25,20 +25,12 @@ from hypothesis import strategies as st
 from generator.mock.server import GatewayServer
 from generator.runtime._protocol import OperationInfo, build_request, format_timestamp
 
+from .authcode import KEY, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings
 from .secrets import SecretScan
 
 pytestmark = pytest.mark.fuzz
 
-METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
-KEY = "alibaba_damai_maizuo_openapi_user_authcode_send_response"
-PARAM0 = {
-    "ptnr_token": "t",
-    "user_phone": "13900000000",
-    "code_type": 1,
-    "tenant_token": "x",
-    "channel_token": "y",
-}
 FORM = "application/x-www-form-urlencoded"
 
 

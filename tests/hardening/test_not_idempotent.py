@@ -30,19 +30,11 @@ from generator.mock.scenarios import (
 )
 from generator.mock.server import GatewayServer
 
+from .authcode import GENERATED, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings
-from .specs import ROOT
 
 pytestmark = pytest.mark.fuzz
 
-METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
-PARAM0 = {
-    "ptnr_token": "t",
-    "user_phone": "13900000000",
-    "code_type": 1,
-    "tenant_token": "x",
-    "channel_token": "y",
-}
 TIMEOUT = 0.3
 
 FAULTS: list[Reply] = [
@@ -63,7 +55,7 @@ FAULTS: list[Reply] = [
 
 
 def sdk() -> Any:
-    generated = str(ROOT / "generated")
+    generated = str(GENERATED)
     if generated not in sys.path:
         sys.path.insert(0, generated)
     return importlib.import_module("damai_maizuo")

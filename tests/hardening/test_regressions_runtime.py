@@ -12,7 +12,6 @@ import tracemalloc
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +22,8 @@ from generator.runtime import _xml
 from generator.runtime._models import RequestModel, ResponseModel, TopDateTime
 from generator.runtime._protocol import ReplyBody, encode_params, format_datetime
 from generator.runtime.errors import ParameterError, ResponseDecodeError
+
+from .authcode import GENERATED, KEY, PARAM0
 
 
 class _Params(RequestModel):
@@ -85,16 +86,7 @@ def test_field_names_starting_with_model_are_fine(recwarn: pytest.WarningsRecord
 
 # -- replies too large or too slow ------------------------------------------------------------
 
-GENERATED = Path(__file__).resolve().parents[2] / "generated"
-PARAM0 = {
-    "ptnr_token": "t",
-    "user_phone": "13900000000",
-    "code_type": 1,
-    "tenant_token": "x",
-    "channel_token": "y",
-}
-SEND_KEY = "alibaba_damai_maizuo_openapi_user_authcode_send_response"
-REPLY = json.dumps({SEND_KEY: {"result": {"success": True, "result_code": 200}}}).encode()
+REPLY = json.dumps({KEY: {"result": {"success": True, "result_code": 200}}}).encode()
 
 
 def sdk() -> Any:
