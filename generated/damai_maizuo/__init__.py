@@ -5,7 +5,7 @@
 业务参数以 `application/x-www-form-urlencoded` 表单提交,应答是 TOP 的 JSON/XML 信封。
 
 Start with :class:`Client` (or :class:`AsyncClient`); every endpoint is a method named after
-its TOP method, e.g. ``client.event.good.list(...)``.
+its TOP method, e.g. ``client.eticket.qrcode(...)``.
 Generated from the spec; do not edit by hand.
 """
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ._base_client import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
+    from .resources.eticket import AsyncEticketResource, EticketResource
     from .resources.event import AsyncEventResource, EventResource
     from .resources.order import AsyncOrderResource, OrderResource
     from .resources.project import AsyncProjectResource, ProjectResource
@@ -25,6 +26,13 @@ class Client(SyncAPIClient):
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
     """
+
+    @cached_property
+    def eticket(self) -> EticketResource:
+        """``client.eticket``"""
+        from .resources.eticket import EticketResource
+
+        return EticketResource(self)
 
     @cached_property
     def event(self) -> EventResource:
@@ -67,6 +75,13 @@ class AsyncClient(AsyncAPIClient):
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
     """
+
+    @cached_property
+    def eticket(self) -> AsyncEticketResource:
+        """``client.eticket``"""
+        from .resources.eticket import AsyncEticketResource
+
+        return AsyncEticketResource(self)
 
     @cached_property
     def event(self) -> AsyncEventResource:

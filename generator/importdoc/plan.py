@@ -71,7 +71,7 @@ def plan_import(pages: Sequence[Path], spec: Path) -> list[Change]:
     seen: dict[str, Path] = {}
     text = root_text
     for page_path in pages:
-        page = _page(page_path)
+        page = _page(page_path, _source(page_path, root_file.parent))
         try:
             item = build_path_item(page, root)
         except PageError as error:
@@ -109,7 +109,17 @@ def apply(changes: Sequence[Change]) -> None:
                 raise
 
 
-def _page(path: Path) -> Page:
+def _source(path: Path, spec_folder: Path) -> str:
+    """What ``x-top-doc.source`` names: the page's path relative to the spec folder when the page
+    is kept inside it (``pages/<method>.txt``), so the reference leads to a file of the
+    repository; else the page's file name."""
+    try:
+        return path.resolve().relative_to(spec_folder.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _page(path: Path, source: str) -> Page:
     """The page at ``path``; errors name the page as it was given."""
     raw = _read_bytes(path)
     try:
@@ -118,7 +128,7 @@ def _page(path: Path) -> Page:
         line = raw[: error.start].count(b"\n") + 1
         raise PageError(line, "the page is not UTF-8 text", page=str(path)) from None
     try:
-        return parse_page(text, path.name)
+        return parse_page(text, source)
     except PageError as error:
         raise error.located(str(path), error.text) from None
 

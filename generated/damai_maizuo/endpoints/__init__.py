@@ -1,16 +1,18 @@
 """One module per endpoint, holding its models and its calls:
 
+- ``eticket_qrcode``: ``alibaba.damai.maizuo.openapi.eticket.qrcode``
 - ``event_good_list``: ``alibaba.damai.maizuo.openapi.event.good.list``
 - ``event_list``: ``alibaba.damai.maizuo.openapi.event.list``
 - ``order_submit``: ``alibaba.damai.maizuo.openapi.order.submit``
 - ``project_detail``: ``alibaba.damai.maizuo.openapi.project.detail``
 - ``trade_pay_result_callback``: ``alibaba.damai.maizuo.openapi.trade.pay.result.callback``
+- ``trade_shopcart_build``: ``alibaba.damai.maizuo.openapi.trade.shopcart.build``
 - ``user_authcode_send``: ``alibaba.damai.maizuo.openapi.user.authcode.send``
 - ``user_register``: ``alibaba.damai.maizuo.openapi.user.register``
 - ``user_register_byauthcode``: ``alibaba.damai.maizuo.openapi.user.register.byauthcode``
 
 Structs are scoped to their endpoint (two endpoints may each have a ``ResultData``), so import
 them from the endpoint's module, e.g.
-``from damai_maizuo.endpoints.event_good_list import ...``.
+``from damai_maizuo.endpoints.eticket_qrcode import ...``.
 Generated from the spec; do not edit by hand.
 """

@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING
 from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
 
 if TYPE_CHECKING:  # imported on first use (see lazy_method)
-    from ..endpoints import trade_pay_result_callback
+    from ..endpoints import trade_pay_result_callback, trade_shopcart_build
 
 __all__ = [
     "AsyncTradePayResource",
     "AsyncTradePayResultResource",
     "AsyncTradeResource",
+    "AsyncTradeShopcartResource",
     "TradePayResource",
     "TradePayResultResource",
     "TradeResource",
+    "TradeShopcartResource",
 ]
 
 
@@ -30,6 +32,11 @@ class TradeResource(SyncAPIResource):
     def pay(self) -> TradePayResource:
         """``client.trade.pay``"""
         return TradePayResource(self._client)
+
+    @cached_property
+    def shopcart(self) -> TradeShopcartResource:
+        """``client.trade.shopcart``"""
+        return TradeShopcartResource(self._client)
 
 
 class TradePayResource(SyncAPIResource):
@@ -50,6 +57,15 @@ class TradePayResultResource(SyncAPIResource):
         callback = lazy_method("trade_pay_result_callback", "callback")
 
 
+class TradeShopcartResource(SyncAPIResource):
+    """``client.trade.shopcart``"""
+
+    if TYPE_CHECKING:
+        build = trade_shopcart_build.build
+    else:
+        build = lazy_method("trade_shopcart_build", "build")
+
+
 class AsyncTradeResource(AsyncAPIResource):
     """``client.trade`` (async)"""
 
@@ -57,6 +73,11 @@ class AsyncTradeResource(AsyncAPIResource):
     def pay(self) -> AsyncTradePayResource:
         """``client.trade.pay``"""
         return AsyncTradePayResource(self._client)
+
+    @cached_property
+    def shopcart(self) -> AsyncTradeShopcartResource:
+        """``client.trade.shopcart``"""
+        return AsyncTradeShopcartResource(self._client)
 
 
 class AsyncTradePayResource(AsyncAPIResource):
@@ -75,3 +96,12 @@ class AsyncTradePayResultResource(AsyncAPIResource):
         callback = trade_pay_result_callback.async_callback
     else:
         callback = lazy_method("trade_pay_result_callback", "async_callback")
+
+
+class AsyncTradeShopcartResource(AsyncAPIResource):
+    """``client.trade.shopcart`` (async)"""
+
+    if TYPE_CHECKING:
+        build = trade_shopcart_build.async_build
+    else:
+        build = lazy_method("trade_shopcart_build", "async_build")
