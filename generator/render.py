@@ -540,6 +540,7 @@ def plan(api: Api) -> list[Job]:
     job("README.md.j2", "README.md", whole)
     job("package/__init__.py.j2", f"{pkg}/__init__.py", whole)
     job("package/_version.py.j2", f"{pkg}/_version.py", {"api": header})
+    job("package/_constants.py.j2", f"{pkg}/_constants.py", {"api": header})
     job("package/_client.py.j2", f"{pkg}/_client.py", whole)
     job("package/endpoints/__init__.py.j2", f"{pkg}/endpoints/__init__.py", whole)
     job("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py", {"api": header})
@@ -561,7 +562,7 @@ def plan(api: Api) -> list[Job]:
             partial(_module_context, header, resource_module, resource),
         )
     for source in sorted(RUNTIME.glob("*.py")):
-        if source.name != "__init__.py":
+        if source.name not in ("__init__.py", "_constants.py"):  # _constants is rendered
             jobs.append(Job(f"{pkg}/{source.name}", None, dict, source.name, source))
     return jobs
 

@@ -22,6 +22,7 @@ import httpx
 from pydantic import BaseModel
 
 from . import _logging
+from ._constants import DEFAULT_BASE_URL, ENV_PREFIX
 from ._models import RequestModel, validate_params
 from ._protocol import (
     FORMATS,
@@ -52,10 +53,9 @@ __all__ = [
     "lazy_method",
 ]
 
-ENV_APP_KEY = "DAMAI_MAIZUO_APP_KEY"
-ENV_APP_SECRET = "DAMAI_MAIZUO_APP_SECRET"
-ENV_BASE_URL = "DAMAI_MAIZUO_BASE_URL"
-DEFAULT_BASE_URL = "https://gw.api.taobao.com/router/rest"
+ENV_APP_KEY = f"{ENV_PREFIX}_APP_KEY"
+ENV_APP_SECRET = f"{ENV_PREFIX}_APP_SECRET"
+ENV_BASE_URL = f"{ENV_PREFIX}_BASE_URL"
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 """5 s to connect, 15 s for each read, write and wait for a pooled connection; once a reply
 has begun, the read timeout is also the time it has to arrive in full."""
@@ -106,7 +106,11 @@ class BaseClient(Generic[H]):
     ) -> None:
         self.app_key = _required(app_key, ENV_APP_KEY, "app_key")
         self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
-        self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        self.base_url = _checked_url(
+            base_url
+            or os.environ.get(ENV_BASE_URL)
+            or _required(DEFAULT_BASE_URL, ENV_BASE_URL, "base_url")
+        )
         if sign_method not in SIGN_METHODS:
             raise ValueError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
         if format not in FORMATS:
@@ -279,7 +283,8 @@ def _checked_url(url: str) -> str:
     except httpx.InvalidURL:
         parsed = None
     if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
+        example = DEFAULT_BASE_URL or "https://gw.api.taobao.com/router/rest"
+        raise ValueError(f"base_url must be an http(s) URL, e.g. {example}")
     return url
 
 

@@ -1,4 +1,4 @@
-"""The SDK's logger, ``damai_maizuo``; ``DAMAI_MAIZUO_LOG=debug|info`` prints it to stderr.
+"""The SDK's logger (named after the package); ``<ENV_PREFIX>_LOG=debug|info`` prints it to stderr.
 
 Only what identifies a call is logged: the TOP method, the format, the time taken, the request
 id, the retries and the error. Never the app secret, a signature or a session.
@@ -10,17 +10,19 @@ import logging
 import os
 import sys
 
+from ._constants import ENV_PREFIX, LOGGER_NAME
+
 __all__ = ["ENV_LOG", "logger", "setup_logging"]
 
-ENV_LOG = "DAMAI_MAIZUO_LOG"
-logger = logging.getLogger("damai_maizuo")
+ENV_LOG = f"{ENV_PREFIX}_LOG"
+logger = logging.getLogger(LOGGER_NAME)
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 _handler: logging.Handler | None = None
 
 
 def setup_logging() -> None:
-    """Send the logger to stderr at the level ``DAMAI_MAIZUO_LOG`` names (once; else nothing)."""
+    """Send the logger to stderr at the level ``<ENV_PREFIX>_LOG`` names (once; else nothing)."""
     global _handler
     level = _LEVELS.get(os.environ.get(ENV_LOG, "").strip().lower())
     if level is None or _handler is not None:
