@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import IO
+
+from .limits import MAX_REVISION_BYTES, MAX_SPEC_FILE_BYTES, too_big
 
 
 class GitError(Exception):
     """A git command failed; the message is git's own first line of complaint."""
+
+
+class UnsafeRevision(GitError):
+    """A revision's files are not what a spec may hold (a link, a huge file); the message names
+    the file."""
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -43,8 +50,62 @@ def commit_of(revision: str, cwd: Path) -> str | None:
         return None
 
 
-def export(commit: str, path: str, into: Path, *, cwd: Path) -> None:
-    """Write the files under ``path`` at ``commit`` below ``into`` (``git archive``)."""
-    data = git_bytes("archive", "--format=tar", commit, "--", path, cwd=cwd)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(into, filter="data")
+def export(commit: str, path: str, into: Path, *, cwd: Path, label: str = "") -> None:
+    """Write the files under ``path`` at ``commit`` (named ``label`` in messages) below ``into``
+    (``git archive``).
+
+    The archive is read as it streams, one member at a time, and refused (:class:`GitError`,
+    naming the file) at the first member that is not a folder or a regular file (a symbolic
+    link may point anywhere on this machine), that is larger than a spec file may be, or that
+    takes the whole past :data:`~.limits.MAX_REVISION_BYTES`: nothing is held in memory whole.
+    """
+    try:
+        process = subprocess.Popen(
+            ["git", "archive", "--format=tar", commit, "--", path],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        _extract(process.stdout, into, label or commit[:12])
+    except tarfile.TarError:
+        pass  # git failed part way: its own message, read below, says why
+    finally:
+        process.stdout.close()
+        if process.poll() is None:
+            process.kill()
+        errors = process.stderr.read()
+        process.stderr.close()
+        returncode = process.wait()
+    if returncode != 0:
+        message = errors.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[0] if message else f"git archive {commit} -- {path} failed")
+
+
+def _extract(stream: IO[bytes], into: Path, revision: str) -> None:
+    total = 0
+    with tarfile.open(fileobj=stream, mode="r|") as archive:
+        for member in archive:
+            if member.isdir():
+                archive.extract(member, into, filter="data")
+                continue
+            shown = f"{revision}:{member.name}"
+            if member.issym() or member.islnk():
+                raise UnsafeRevision(
+                    f"{shown} is a symbolic link (to {member.linkname}); a revision's spec must "
+                    "hold regular files only: commit the file itself"
+                )
+            if not member.isfile():
+                raise UnsafeRevision(f"{shown} is not a regular file")
+            if member.size > MAX_SPEC_FILE_BYTES:
+                raise UnsafeRevision(too_big(shown, member.size))
+            total += member.size
+            if total > MAX_REVISION_BYTES:
+                raise UnsafeRevision(
+                    f"the spec at {revision} holds more than {MAX_REVISION_BYTES // 2**20} MiB; "
+                    "is the path right?"
+                )
+            archive.extract(member, into, filter="data")

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..errors import GeneratorError, SpecError
 from ..generate import build
 from ..ir import Api
-from .git import GitError, commit_of, export, toplevel
+from .git import GitError, UnsafeRevision, commit_of, export, toplevel
+from .limits import UnreadableSpec, check_spec_path
 
 
 class InputError(Exception):
@@ -70,6 +71,10 @@ def open_side(role: str, name: str, *, cwd: Path, default_spec: Path) -> Iterato
     repository a bare ``REV`` reads."""
     path = cwd / name
     if path.exists():
+        try:
+            check_spec_path(path, name)
+        except UnreadableSpec as exc:
+            raise InputError(f"{role}: {exc}") from None
         yield SpecSource(role, name, path)
         return
     revision, _, inside = name.partition(":")
@@ -92,7 +97,9 @@ def open_side(role: str, name: str, *, cwd: Path, default_spec: Path) -> Iterato
     with tempfile.TemporaryDirectory(prefix="maizuo-diff-") as tmp:
         folder = Path(tmp)
         try:
-            export(commit, inside, folder, cwd=top)
+            export(commit, inside, folder, cwd=top, label=revision)
+        except UnsafeRevision as exc:
+            raise InputError(f"{role}: {exc}") from None
         except GitError as exc:
             raise InputError(f"{role}: revision {revision} has no {inside}: {exc}") from None
         yield SpecSource(role, name, folder / inside, revision, folder)
