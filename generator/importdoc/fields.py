@@ -11,15 +11,18 @@ import jsonschema
 from .evidence import Evidence, Occurrence
 from .nesting import Placed
 from .page import Cell, Entry, PageError
-from .typename import TypeName
+from .typename import SCALARS, TypeName
 from .values import (
     CONSTRAINTS,
+    DATE_RE,
     DECIMAL_RE,
     INTEGER_RE,
     Kind,
     convert,
     fits,
     has_cjk,
+    is_json,
+    looks_like_value,
     read_enum,
     scalar_kind,
 )
@@ -30,12 +33,17 @@ _JSON_TYPES: dict[Kind, str] = {
     "integer": "integer",
     "number": "number",
     "boolean": "boolean",
+    "json": "string",
+    "byte": "integer",
 }
 _JAVA_KINDS: dict[str, tuple[str, ...]] = {
     "String": ("string",),
     "Number": ("integer", "number"),
     "Boolean": ("boolean",),
     "Date": ("date", "string"),
+    "Json": ("string",),
+    "byte": ("integer",),
+    "Price": ("string", "integer", "number"),
 }
 _JAVA_NAMES = {
     "string": "a string",
@@ -94,8 +102,8 @@ def read_field(node: Placed, context: Context, notes: list[tuple[int, str]]) -> 
         if entry is not context.cut_entry:
             raise PageError(
                 entry.type.line,
-                f"{node.name} has the type {node.type}, which is neither String, Number, "
-                "Boolean, Date nor a struct whose fields are listed below it",
+                f"{node.name} has the type {node.type}, which is neither a TOP scalar "
+                f"({', '.join(SCALARS)}) nor a struct whose fields are listed below it",
             )
         note(f"the page is cut before the fields of {node.type.base}: it has no known fields")
     kind = None
@@ -108,7 +116,7 @@ def read_field(node: Placed, context: Context, notes: list[tuple[int, str]]) -> 
         _cross_check(node.type, occurrences, context.evidence, note)
         if example_cell is not None:
             examples = _example(node.type, kind, example_cell, note)
-        if kind == "integer" and not node.type.is_list:
+        if kind in ("integer", "byte"):
             enum = read_enum(description)
             if enum:
                 labels = ", ".join(f"{value}={label}" for value, label in enum)
@@ -176,6 +184,9 @@ def _roles(
     if cell.text in seen:
         note(f"it has one cell, `{cell.text}`, read as its example ({source} shows it)")
         return cell, None
+    if is_json(cell.text):
+        note(f"it has one cell, `{cell.text}`, read as its example (a JSON value)")
+        return cell, None
     if node.type.base != "String" and not node.type.is_list and fits(node.type.base, cell.text):
         note(f"it has one cell, `{cell.text}`, read as its example (it is a {node.type.base})")
         return cell, None
@@ -194,7 +205,16 @@ def _swap_reason(kind: TypeName, first: Cell, second: Cell, seen: list[str], sou
         if not fits(kind.base, first.text) and fits(kind.base, second.text):
             return f"`{first.text}` is not a {kind.base}"
         return ""
-    if has_cjk(first.text) and not has_cjk(second.text):
+    if is_json(first.text):
+        return ""
+    if is_json(second.text):
+        return f"`{second.text}` is a JSON value"
+    if (
+        has_cjk(first.text)
+        and not has_cjk(second.text)
+        and not looks_like_value(first.text)
+        and looks_like_value(second.text)
+    ):
         return f"the description is the cell in Chinese, `{first.text}`"
     return ""
 
@@ -242,6 +262,11 @@ def _cross_check(
 
 
 def _example(kind: TypeName, spec_kind: Kind, cell: Cell, note: _Notes) -> tuple[Any, ...]:
+    if kind.base == "Date" and not DATE_RE.match(cell.text):
+        note(f"its example `{cell.text}` is not a date (yyyy-MM-dd HH:mm:ss); left out")
+        return ()
+    if kind.base == "Json" or is_json(cell.text):
+        return (cell.text,)
     parts = _items(kind, cell.text)
     values = [convert(spec_kind, part) for part in parts]
     if any(value is None for value in values):
@@ -261,15 +286,30 @@ def _constraints(
         keyword, form = CONSTRAINTS[constraint.key]
         shown = f"{constraint.key}:{constraint.value}"
         applies = {
-            "maxLength": spec_kind == "string" and not kind.is_list,
-            "minLength": spec_kind == "string" and not kind.is_list,
-            "maximum": spec_kind in ("integer", "number") and not kind.is_list,
-            "minimum": spec_kind in ("integer", "number") and not kind.is_list,
+            "maxLength": spec_kind in ("string", "json") and not kind.is_list,
+            "minLength": spec_kind in ("string", "json") and not kind.is_list,
+            "maximum": spec_kind in ("integer", "number", "byte") and not kind.is_list,
+            "minimum": spec_kind in ("integer", "number", "byte") and not kind.is_list,
             "maxItems": kind.is_list,
             "minItems": kind.is_list,
             "default": spec_kind is not None,
         }[keyword]
         value: Any = None
+        if (
+            keyword == "maxLength"
+            and spec_kind in ("integer", "byte")
+            and not kind.is_list
+            and INTEGER_RE.match(constraint.value)
+        ):
+            digits = int(constraint.value)
+            value = 10**digits - 1
+            note(
+                f"the constraint {shown} on a {kind.base} is read as at most {digits} "
+                f"digits: maximum {value}",
+                constraint.line,
+            )
+            result.append(("maximum", value))
+            continue
         if applies and form == "count" and INTEGER_RE.match(constraint.value):
             value = int(constraint.value)
         elif applies and form == "value" and spec_kind is not None:

@@ -19,6 +19,11 @@ FORM = "application/x-www-form-urlencoded"
 ERROR_ENVELOPE = "../openapi.yaml#/components/schemas/ErrorEnvelope"
 SHARED_EXAMPLES = "../openapi.yaml#/components/examples/"
 QUERY_WORDS = ("get", "list", "detail", "query")
+QUERY_INSIDE = ("query", "search", "list", "detail")
+"""Words that mark a query anywhere in the method's last segment (``queryperforminfolist``);
+``get`` only at its start or end, as it is part of other words (``budget``, ``target``)."""
+RESULT_FIELDS = {"code": ("result_code", "code"), "message": ("result_msg", "msg", "message")}
+"""The business result's code and message fields, by the names TOP services give them."""
 REQUEST_ID = {"type": "string", "description": "网关分配的请求 ID"}
 
 
@@ -157,12 +162,18 @@ class _Builder:
         """``x-top-idempotent``, ``x-top-session`` and ``x-top-business-result``: the page says
         none of them, so each is inferred and noted."""
         last = self.page.method.rsplit(".", 1)[-1]
-        idempotent = last in QUERY_WORDS
+        word = _query_word(last)
+        idempotent = word is not None
+        if last in QUERY_WORDS or not idempotent:
+            why = f"as the method name ends in `.{last}`, " + (
+                "a query"
+                if idempotent
+                else "not a query (no get, list, detail, query or search in it)"
+            )
+        else:
+            why = f"inferred from the word `{word}` in the method's last segment `{last}`: a query"
         self.default_notes = [
-            f"x-top-idempotent: {'true' if idempotent else 'false'}, as the method name ends in "
-            f"`.{last}`, "
-            + ("a query" if idempotent else "not a query (get, list, detail, query)")
-            + "; the page does not say",
+            f"x-top-idempotent: {'true' if idempotent else 'false'}, {why}; the page does not say",
             "x-top-session: none; the page does not say the method needs a user session",
         ]
         found: dict[str, Any] = {"x-top-idempotent": idempotent, "x-top-session": "none"}
@@ -173,6 +184,11 @@ class _Builder:
             where = result.get("path") or "the response itself"
             self.default_notes.append(
                 f"x-top-business-result: {where} ({fields}), found among the response fields"
+            )
+        elif response:
+            self.default_notes.append(
+                "x-top-business-result: not declared; no struct of the response has a boolean "
+                "`success`, so a reply cannot say that the business operation failed"
             )
         return found
 
@@ -271,8 +287,9 @@ def _business_result(fields: list[FieldSpec]) -> dict[str, str] | None:
             if "success" in names and names["success"].kind == "boolean":
                 found = {"path": path} if path else {}
                 found["success"] = "success"
-                for role, name in (("code", "result_code"), ("message", "result_msg")):
-                    if name in names:
+                for role, candidates in RESULT_FIELDS.items():
+                    name = next((n for n in candidates if n in names), None)
+                    if name is not None:
                         found[role] = name
                 return found
         level = [
@@ -282,6 +299,15 @@ def _business_result(fields: list[FieldSpec]) -> dict[str, str] | None:
             if f.type.is_struct and not f.type.is_list
         ]
     return None
+
+
+def _query_word(segment: str) -> str | None:
+    """The word that makes a method's last segment a query, or ``None``."""
+    if segment in QUERY_WORDS:
+        return segment
+    if segment.startswith("get") or segment.endswith("get"):
+        return "get"
+    return next((word for word in QUERY_INSIDE if word in segment), None)
 
 
 def _same_text(value: Any, text: str) -> bool:

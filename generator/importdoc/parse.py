@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .page import Block, Page, PageError, Table, TableKind
-from .tables import Line, read_table
+from .tables import CONSTRAINT_BULLET_RE, Line, read_table
 
 HEADINGS = ("公共参数", "请求参数", "响应参数", "请求示例", "响应示例", "异常示例", "错误码解释")
 TABLES: dict[str, TableKind] = {"请求参数": "request", "响应参数": "response"}
@@ -23,8 +23,12 @@ LAST_SECTION = "错误码解释"
 FOOTER = "API工具"
 """The page's navigation after its last section (API工具, 如何获得此API, FAQ, 返回 顶部)."""
 METHOD_RE = re.compile(
-    r"^(?P<method>[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\s*(?:[(（](?P<title>[^()（）]*)[)）])?$"
+    r"^(?P<method>[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\s*(?:[(（](?P<title>.*)[)）])?$"
 )
+"""The method line; the title in parentheses may hold parentheses of its own
+(``alibaba.damai.mz.user.register (会员注册(支持实名制))``)."""
+BREADCRUMB_RE = re.compile(r"^文档中心\s*[>＞]")
+"""The page's navigation path above the method line (``文档中心 > API类目 > 大麦票务云分销API``)."""
 TAB_RE = re.compile(r"^•\s*(JAVA|\.NET|PHP|CURL|Python|C/C\+\+|NodeJS|XML示例|JSON示例)$")
 
 
@@ -44,6 +48,8 @@ def _parse(lines: tuple[str, ...], source: str) -> Page:
     if not filled:
         raise PageError(1, "the page is empty")
     first = filled[0]
+    if BREADCRUMB_RE.match(first.text.strip()) and len(filled) > 1:
+        first = filled[1]
     match = METHOD_RE.match(first.text.strip())
     if match is None:
         raise PageError(
@@ -65,7 +71,11 @@ def _parse(lines: tuple[str, ...], source: str) -> Page:
     for heading, kind in TABLES.items():
         if heading in sections:
             cut_line = end_line if cut_section == heading else None
-            tables[kind], ends = read_table(kind, sections[heading][1], cut_line)
+            start = sections[heading][0]
+            shifted = any(
+                CONSTRAINT_BULLET_RE.match(line.text.strip()) for line in numbered[: start - 1]
+            )
+            tables[kind], ends = read_table(kind, sections[heading][1], cut_line, shifted)
             dangling = dangling or ends
     description_end = min((start for start, _ in sections.values()), default=end_line + 1)
     description = "\n".join(
@@ -94,12 +104,18 @@ def _parse(lines: tuple[str, ...], source: str) -> Page:
 
 
 def _sections(lines: list[Line]) -> dict[str, tuple[int, list[Line]]]:
-    """Each heading's line and the lines under it."""
+    """Each heading's line and the lines under it.
+
+    A heading is a line of its own; after a 更多限制 written as bullets, the page's copy indents
+    every following line (an HTML list left open), headings included, so an indented heading
+    counts once such a bullet was seen."""
     sections: dict[str, tuple[int, list[Line]]] = {}
     current: list[Line] | None = None
+    shifted = False
     for line in lines:
         heading = line.text.strip()
-        if heading in HEADINGS and not line.text[:1].isspace():
+        shifted = shifted or bool(CONSTRAINT_BULLET_RE.match(heading))
+        if heading in HEADINGS and (shifted or not line.text[:1].isspace()):
             if heading in sections:
                 raise PageError(line.number, f"a second {heading} section")
             current = []

@@ -16,13 +16,16 @@ from .fields import FieldSpec
 from .page import PageError
 from .values import Kind
 
-_TYPES: dict[Kind, tuple[str, str | None]] = {
-    "string": ("string", None),
-    "datetime": ("string", "date-time"),
-    "integer": ("integer", "int64"),
-    "number": ("number", None),
-    "boolean": ("boolean", None),
+_TYPES: dict[Kind, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "integer": {"type": "integer", "format": "int64"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "json": {"type": "string", "contentMediaType": "application/json"},
+    "byte": {"type": "integer", "format": "int8", "minimum": -128, "maximum": 127},
 }
+"""Each scalar kind's schema; a Json value travels as its JSON text, a byte is Java's byte."""
 
 
 class SchemaWriter:
@@ -50,6 +53,12 @@ class SchemaWriter:
             _describe(schema, spec)
             schema.update(_keywords(spec, ("maxItems", "minItems", "default")))
             schema["items"] = _scalar(spec.kind)
+            if spec.enum:
+                schema["items"] = {"title": self.enum_title(spec, owner), **schema["items"]}
+                schema["items"]["enum"] = [value for value, _ in spec.enum]
+                schema["items"]["x-top-enum"] = [
+                    {"value": v, "label": label} for v, label in spec.enum
+                ]
         else:
             schema = {"title": self.enum_title(spec, owner)} if spec.enum else {}
             schema.update(_scalar(spec.kind))
@@ -103,8 +112,7 @@ class SchemaWriter:
 
 
 def _scalar(kind: Kind) -> dict[str, Any]:
-    json_type, fmt = _TYPES[kind]
-    return {"type": json_type, "format": fmt} if fmt else {"type": json_type}
+    return dict(_TYPES[kind])
 
 
 def _describe(schema: dict[str, Any], spec: FieldSpec) -> None:

@@ -15,6 +15,7 @@ type is on the cut line cannot be read and is dropped (listed in ``Table.dropped
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,9 +28,11 @@ HEADERS: dict[TableKind, tuple[str, ...]] = {
     "response": ("名称", "类型", "示例值", "描述"),
 }
 FLAGS = {"必须": True, "可选": False}
-CONSTRAINT_RE = re.compile(
-    r"^(?P<key>最大长度|最小长度|最大值|最小值|默认值|最大列表长度|最小列表长度)[:：](?P<value>\S.*)$"
-)
+CONSTRAINT_KEYS = "最大长度|最小长度|最大值|最小值|默认值|最大列表长度|最小列表长度"
+CONSTRAINT_RE = re.compile(rf"^(?P<key>{CONSTRAINT_KEYS})[:：](?P<value>\S.*)$")
+CONSTRAINT_BULLET_RE = re.compile(rf"^•\s*(?:{CONSTRAINT_KEYS})[:：]")
+"""A 更多限制 item written as a bullet line under its row (``  • 最大长度:64``)."""
+SCALAR_VALUE_RE = re.compile(r"^(?:[+-]?\d+(?:\.\d+)?|true|false)$")
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 """A top-level row's example of two words: a date and a time (``2018-01-01 00:00:00``)."""
@@ -53,11 +56,12 @@ class _Dropped(Exception):
 
 
 def read_table(
-    kind: TableKind, body: Sequence[Line], cut_line: int | None
+    kind: TableKind, body: Sequence[Line], cut_line: int | None, shifted: bool = False
 ) -> tuple[Table, int | None]:
     """The table in the lines ``body`` under its heading, and the line of an empty bullet the
     page ends with (the start of a cell it no longer shows), if any; ``cut_line`` is the page's
-    last line when the page is cut short inside this table."""
+    last line when the page is cut short inside this table; ``shifted`` when the page's lines
+    are indented already (see :func:`_group`)."""
     lines = [line for line in body if line.text.strip()]
     if not lines:
         return Table(kind, ()), None
@@ -74,9 +78,10 @@ def read_table(
         rows_lines = rows_lines[:-1]
     rows: list[Row] = []
     dropped: list[Cell] = []
-    for top, bullets in _group(rows_lines):
+    for top, bullets in _group(rows_lines, shifted):
+        own, bullets = _row_bullets(bullets)
         try:
-            entry = _top_entry(kind, top, cut_line)
+            entry = _top_entry(kind, top, cut_line, own)
         except _Dropped as gone:
             dropped.append(gone.name)
             continue
@@ -96,18 +101,23 @@ def _bullet(line: Line) -> str | None:
     return stripped[len(BULLET) :].strip() if stripped.startswith(BULLET) else None
 
 
-def _group(lines: Sequence[Line]) -> list[tuple[Line, list[Cell]]]:
-    """Top-level rows, each with the bullet cells listed under it."""
+def _group(lines: Sequence[Line], shifted: bool) -> list[tuple[Line, list[Cell]]]:
+    """Top-level rows, each with the bullet cells listed under it.
+
+    Once a row's 更多限制 is written as bullet lines, the copy indents every following line (the
+    page's HTML list is left open): an indented line is then a row like any other."""
     groups: list[tuple[Line, list[Cell]]] = []
     for line in lines:
         text = _bullet(line)
+        if text is not None and groups and not groups[-1][1] and CONSTRAINT_RE.match(text):
+            shifted = True
         if text is not None:
             if not groups:
                 raise PageError(line.number, "a bullet before the first parameter row")
             if not text:
                 raise PageError(line.number, "an empty bullet: expected a cell's text")
             groups[-1][1].append(Cell(text, line.number))
-        elif line.text[:1].isspace():
+        elif line.text[:1].isspace() and not shifted:
             raise PageError(
                 line.number, "cannot read this line: expected a row `name Type ...` or a bullet"
             )
@@ -116,16 +126,61 @@ def _group(lines: Sequence[Line]) -> list[tuple[Line, list[Cell]]]:
     return groups
 
 
-def _top_entry(kind: TableKind, line: Line, cut_line: int | None) -> Entry:
+def _row_bullets(bullets: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """A row's own cells written as bullets under it — its 更多限制 items (``• 最大长度:64``) and
+    then its description — and the bullets of its fields that follow them."""
+    count = 0
+    while count < len(bullets) and CONSTRAINT_RE.match(bullets[count].text):
+        count += 1
+    if count == 0:
+        return [], bullets
+    if count < len(bullets):
+        following = bullets[count + 1].text if count + 1 < len(bullets) else None
+        cell = bullets[count]
+        if not cell.text.startswith(MARK) and not (
+            NAME_RE.match(cell.text) and following is not None and parse_type(following)
+        ):
+            count += 1
+    return bullets[:count], bullets[count:]
+
+
+def _top_entry(kind: TableKind, line: Line, cut_line: int | None, own: list[Cell]) -> Entry:
     tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", line.text)]
-    cut = line.number == cut_line
+    cut = line.number == cut_line or bool(own and own[-1].line == cut_line)
     name = Cell(tokens[0][0], line.number)
     try:
-        return _parse_top(kind, line, tokens, name, cut=cut)
+        entry = _parse_top(kind, line, tokens, name, cut=line.number == cut_line)
     except PageError:
         if cut:
             raise _Dropped(name) from None
         raise
+    if not own:
+        return entry
+    return _with_own_bullets(entry, own, cut=cut)
+
+
+def _with_own_bullets(entry: Entry, own: list[Cell], *, cut: bool) -> Entry:
+    """``entry`` with the cells written as bullets under its row: after them, whatever the row
+    line itself holds past the 必须/可选 flag is the example."""
+    constraints = tuple(_constraint(c.text, c.line) for c in own if CONSTRAINT_RE.match(c.text))
+    described = [c for c in own if not CONSTRAINT_RE.match(c.text)]
+    if entry.example is not None or entry.description is not None or entry.constraints:
+        raise PageError(entry.name.line, "更多限制 is written both in the row and under it")
+    example = entry.loose[0] if len(entry.loose) == 1 else None
+    if len(entry.loose) > 1:
+        start, end = entry.loose[0], entry.loose[-1]
+        example = Cell(f"{start.text} {end.text}", start.line)
+    return Entry(
+        name=entry.name,
+        type=entry.type,
+        required=entry.required,
+        example=example,
+        description=described[0] if described else None,
+        loose=(),
+        constraints=constraints,
+        last_line=own[-1].line,
+        cut=cut,
+    )
 
 
 def _parse_top(
@@ -199,13 +254,34 @@ def _split_rest(
     if not rest:
         return None, None, (), ()
     tail = Cell(text[rest[0][1] :].strip(), number)
+    json_end = _json_end(tail.text)
+    if json_end:
+        # a JSON example, spaces and all (``{ "success": true, ... }``), then the description
+        value = Cell(tail.text[:json_end], number)
+        remainder = tail.text[json_end:].strip()
+        return None, None, (value, Cell(remainder, number)) if remainder else (value,), ()
     if not scalar:
+        if len(rest) > 1 and SCALAR_VALUE_RE.match(rest[0][0]):
+            # a value before a struct's description (``result ResultData 1 订单票结果``)
+            first = Cell(rest[0][0], number)
+            return None, None, (first, Cell(text[rest[1][1] :].strip(), number)), ()
         return None, tail, (), ()
     words = 2 if len(rest) >= 2 and DATE_RE.match(rest[0][0]) and TIME_RE.match(rest[1][0]) else 1
     if len(rest) == words:
         return None, None, (tail,), ()
     first = Cell(text[rest[0][1] : rest[words - 1][2]], number)
     return None, None, (first, Cell(text[rest[words][1] :].strip(), number)), ()
+
+
+def _json_end(text: str) -> int:
+    """The length of the JSON object or array ``text`` starts with, or 0."""
+    if text[:1] not in ("{", "["):
+        return 0
+    try:
+        _, end = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return 0
+    return end
 
 
 def _constraint(text: str, line: int) -> Constraint:

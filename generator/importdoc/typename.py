@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SCALARS = ("String", "Number", "Boolean", "Date")
-"""The scalar types of a TOP doc page; any other type name is a struct."""
+SCALARS = ("String", "Number", "Boolean", "Date", "Json", "byte", "Price")
+"""The scalar types of a TOP doc page (see spec/IMPORTING.md for what each becomes); any other
+type name is a struct."""
 
-TYPE_RE = re.compile(r"^(?P<base>[A-Z][A-Za-z0-9]*)(?P<list>\s*\[\])?$")
+TYPE_RE = re.compile(r"^(?P<base>[A-Z][A-Za-z0-9]*|byte)(?P<list>\s*\[\])?$")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 

@@ -58,10 +58,11 @@ REFUSED = {
     "unknown scalar": (
         _edit(
             "请求参数\n\n名称 类型 是否必须 示例值 更多限制 描述\n",
-            "请求参数\n\n名称 类型 是否必须 示例值 更多限制 描述\namount Price 必须 12.50 金额\n",
+            "请求参数\n\n名称 类型 是否必须 示例值 更多限制 描述\namount Money 必须 12.50 金额\n",
         ),
         10,
-        "amount has the type Price, which is neither String, Number, Boolean, Date nor a struct",
+        "amount has the type Money, which is neither a TOP scalar (String, Number, Boolean, "
+        "Date, Json, byte, Price) nor a struct",
     ),
     "bullet first": (
         _edit("param0 UserPhoneAuthCodeParam 必须 验证码参数对象\n", ""),

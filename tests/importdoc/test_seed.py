@@ -39,7 +39,7 @@ def test_the_seed_page_gives_the_committed_operation(spec: Path, import_doc: Run
     assert notes["inferred"] == [
         "param0.code_type (line 21): enum read from its description: 1=注册, 2=修改密码",
         "x-top-idempotent: false, as the method name ends in `.send`, not a query "
-        "(get, list, detail, query); the page does not say",
+        "(no get, list, detail, query or search in it); the page does not say",
         "x-top-session: none; the page does not say the method needs a user session",
         "x-top-business-result: result (success, result_code, result_msg), found among the "
         "response fields",
