@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import Cache, digest, fingerprint
+from .out_folder import output_lock, real_output
 from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, tidy, write_tree
 
 if TYPE_CHECKING:
@@ -153,7 +154,15 @@ def _unchanged(out: Path, cache: Cache, inputs: str) -> bool:
 
 
 def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
-    """Regenerate ``out`` from ``spec``; writes nothing unless every stage succeeded."""
+    """Regenerate ``out`` from ``spec``; writes nothing unless every stage succeeded. A symbolic
+    link as ``out`` is followed; a folder that must not be replaced is refused, and a run on an
+    output that another run is writing waits for it (see :mod:`.out_folder`)."""
+    out = real_output(out, spec, writing=True)
+    with output_lock(out):
+        return _generate(spec, out, cache_path)
+
+
+def _generate(spec: Path, out: Path, cache_path: Path | None) -> Changes:
     cache = Cache(cache_path or default_cache(out), generator_fingerprint())
     try:
         inputs = spec_fingerprint(spec)
@@ -174,4 +183,4 @@ def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
 def check(spec: Path, out: Path) -> Changes:
     """What ``generate`` would change; empty when ``out`` is up to date. Uses no cache, so it
     proves the output from the spec alone."""
-    return compare(out, render_files(spec))
+    return compare(real_output(out, spec, writing=False), render_files(spec))

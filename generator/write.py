@@ -5,7 +5,12 @@ changed ones written — and then swapped with it in one atomic ``renameat2(RENA
 (two renames, with recovery on the next run, where the kernel lacks it). A run killed at any
 moment leaves either the whole old output or the whole new one. Files the generator wrote before
 and no longer generates are left out of the new tree; files it never owned (a changelog, caches)
-are carried over. What it owns is listed in a manifest inside the folder.
+are carried over. What it owns is listed in a manifest inside the folder; the manifest is
+trusted only for plain relative paths inside the folder, so an edited or hostile listing can
+never make a run remove (or report removing) anything elsewhere. Symbolic links inside the
+folder are carried over as links, and a generated file is never written through one.
+
+Which folder is written, and that one run writes it at a time, is :mod:`.out_folder`'s concern.
 """
 
 from __future__ import annotations
@@ -50,12 +55,32 @@ def manifest_bytes(files: dict[str, bytes], generator_version: str) -> bytes:
 
 
 def owned_files(out: Path) -> set[str]:
-    """The files a previous run generated, by the manifest it left (none when there is none)."""
+    """The files a previous run generated, by the manifest it left (none when there is none).
+    Only plain relative paths are believed: see :func:`is_plain_relative`."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return set(data["files"]) | {MANIFEST}
+        listed = set(data["files"])
     except (OSError, ValueError, KeyError, TypeError):
         return set()
+    return {path for path in listed if is_plain_relative(path)} | {MANIFEST}
+
+
+def is_plain_relative(path: object) -> bool:
+    """Is ``path`` a relative POSIX path of named parts (no ``..``, ``.``, empty part, leading
+    ``/``, backslash or NUL), one that cannot leave the folder it is joined to?"""
+    if not isinstance(path, str) or not path or "\\" in path or "\0" in path:
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _through_link(out: Path, path: str) -> bool:
+    """Does ``out / path`` pass through a symbolic link below ``out`` (its last part aside)?"""
+    folder = out
+    for part in path.split("/")[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return True
+    return False
 
 
 def compare(out: Path, files: dict[str, bytes]) -> Changes:
@@ -73,7 +98,11 @@ def compare(out: Path, files: dict[str, bytes]) -> Changes:
             continue
         if current != data:
             changed.append(path)
-    removed = sorted(p for p in owned_files(out) - set(files) if (out / p).exists())
+    removed = sorted(
+        p
+        for p in owned_files(out) - set(files)
+        if not _through_link(out, p) and os.path.lexists(out / p)
+    )
     return Changes(tuple(added), tuple(changed), tuple(removed))
 
 
@@ -107,6 +136,13 @@ def write_tree(out: Path, files: dict[str, bytes]) -> Changes:
         changes = compare(out, files)
         if not changes:
             return changes
+        for path in (*changes.added, *changes.changed):
+            if _through_link(out, path):
+                raise GeneratorError(
+                    f"cannot write {out / path}: a folder on its way is a symbolic link, and"
+                    f" generated files are never written through one (into another folder);"
+                    f" replace the link with a real folder"
+                )
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = out.parent / f".{out.name}{_STAGING}-{os.getpid()}"
         drop = set(changes.removed) | set(changes.changed)
@@ -134,7 +170,9 @@ def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
         dirs.sort()
         relative = Path(folder).relative_to(source)
         (target / relative).mkdir(parents=True, exist_ok=True)
-        for name in sorted(names):
+        linked_dirs = [name for name in dirs if (Path(folder) / name).is_symlink()]
+        dirs[:] = [name for name in dirs if name not in linked_dirs]  # os.walk does not enter
+        for name in sorted([*names, *linked_dirs]):
             path = (relative / name).as_posix()
             if path in skip:
                 continue
@@ -151,7 +189,12 @@ def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
 def _prune_empty_dirs(root: Path, candidates: set[str]) -> None:
     for candidate in sorted(candidates, key=len, reverse=True):
         folder = root / candidate
-        while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        while (
+            folder != root
+            and not folder.is_symlink()
+            and folder.is_dir()
+            and not any(folder.iterdir())
+        ):
             folder.rmdir()
             folder = folder.parent
 
