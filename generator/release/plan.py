@@ -5,6 +5,9 @@ With ``--bump auto`` the bump is the one the spec diff since the last release ta
 generated files did (a new runtime or templates), the bump is a patch. With no change at all
 there is nothing to release. The first release (no tag yet) publishes the spec's
 ``info.version`` as written; with an explicit ``--bump`` it bumps that version instead.
+
+A release never lowers the version: the bump applies to the higher of the last tag's version
+and the spec's ``info.version`` (someone may have raised the spec's by hand since the tag).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ class Plan:
     previous: Tag | None
     """The last release, or ``None`` for the first one."""
     current: Version
-    """The version released last (the spec's ``info.version`` before the first release)."""
+    """The spec's ``info.version`` as the file has it now, before the release sets it."""
     version: Version
     """The version to release."""
     bump: Bump
@@ -67,13 +70,17 @@ def make_plan(root: Path, choice: str) -> Plan:
     return plan
 
 
-def _first_release(api: Api, choice: str) -> Plan:
+def _spec_version(api: Api) -> Version:
     try:
-        current = Version.parse(api.version)
+        return Version.parse(api.version)
     except ValueError:
         raise InputError(
             f"info.version {api.version!r} of the spec is not of the form X.Y.Z"
         ) from None
+
+
+def _first_release(api: Api, choice: str) -> Plan:
+    current = _spec_version(api)
     bump = Bump.NONE if choice == "auto" else Bump[choice.upper()]
     calls = ", ".join(f"`client.{op.call_path}`" for op in api.operations)
     notes = (
@@ -88,10 +95,12 @@ def _next_release(root: Path, api: Api, previous: Tag, choice: str) -> Plan:
     regenerated = (
         [] if report.changes else generated_changed_since(root, previous, ignore=CHANGELOG)
     )
+    current = _spec_version(api)
+    base = max(previous.version, current)
     if choice != "auto":
         bump = Bump[choice.upper()]
     elif report.changes:
-        bump = effective_bump(previous.version, report.bump)
+        bump = effective_bump(base, report.bump)
     elif regenerated:
         bump = Bump.PATCH
     else:
@@ -99,7 +108,7 @@ def _next_release(root: Path, api: Api, previous: Tag, choice: str) -> Plan:
             f"nothing to release: neither the spec nor generated/ changed since {previous.name}"
         )
     notes = () if report.changes else (_without_api_change(regenerated, previous),)
-    return Plan(previous, previous.version, previous.version.bumped(bump), bump, api, report, notes)
+    return Plan(previous, current, base.bumped(bump), bump, api, report, notes)
 
 
 def _without_api_change(regenerated: list[str], previous: Tag) -> tuple[Section, str]:

@@ -136,6 +136,31 @@ def test_the_version_follows_the_diff_since_the_tag(
     assert plan.report is not None and plan.report.base == tag
 
 
+@pytest.mark.parametrize(
+    ("written", "edits", "choice", "expected"),
+    [
+        ("0.4.0", [_compatible], "auto", "0.4.1"),
+        ("0.4.0", [_compatible, _breaking], "auto", "0.5.0"),
+        ("0.4.0", [], "auto", "0.4.1"),
+        ("0.4.0", [_docs], "minor", "0.5.0"),
+        ("1.0.0", [_compatible], "auto", "1.1.0"),
+        ("0.0.9", [_compatible], "auto", "0.1.1"),
+    ],
+)
+def test_a_spec_version_above_the_last_tag_is_the_base_of_the_bump(
+    release_repo: Path, written: str, edits: list, choice: str, expected: str  # type: ignore[type-arg]
+) -> None:
+    _tag(release_repo, "sdk-v0.1.0")
+    spec = Spec.project()
+    spec.root["info"]["version"] = written
+    for edit in edits:
+        edit(spec)
+    commit_spec(release_repo, spec, "version raised by hand")
+    plan = make_plan(release_repo, choice)
+    assert str(plan.version) == expected
+    assert str(plan.current) == written  # what the file says before the release
+
+
 def test_generator_changes_alone_make_a_patch(release_repo: Path) -> None:
     _tag(release_repo, "sdk-v0.3.0")
     readme = release_repo / "generated" / "README.md"

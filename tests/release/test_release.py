@@ -101,13 +101,12 @@ def test_an_invalid_spec_is_bad_input(
     assert _error(capsys).startswith("error: the spec is invalid: spec/endpoints/")
 
 
-def test_dry_run_changes_nothing(
-    changed_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _fake_build_and_smoke(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace the build and the smoke test (the slow test's) by fakes; returns the changelogs
+    the build would have packed, as they come."""
     changelogs: list[str] = []
 
     def fake_build(package_dir: Path, outdir: Path) -> Distributions:
-        """Record what would be built; the real build is the slow test's."""
         changelogs.append((package_dir / "CHANGELOG.md").read_text(encoding="utf-8"))
         outdir.mkdir(parents=True, exist_ok=True)
         sdist, wheel = (
@@ -124,6 +123,13 @@ def test_dry_run_changes_nothing(
 
     monkeypatch.setattr(cut, "build_distributions", fake_build)
     monkeypatch.setattr(cut, "smoke_test", fake_smoke)
+    return changelogs
+
+
+def test_dry_run_changes_nothing(
+    changed_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changelogs = _fake_build_and_smoke(monkeypatch)
     before = _snapshot(changed_repo)
     assert run("--dry-run", "--date", "2026-02-03") == 0
     out = capsys.readouterr().out
@@ -137,6 +143,23 @@ def test_dry_run_changes_nothing(
     assert out.endswith("Nothing in the tree changed; run without --dry-run to release.\n")
     [changelog] = changelogs
     assert "## 0.1.1 — 2026-02-03" in changelog
+
+
+def test_the_version_is_never_lowered_and_before_is_the_file_value(
+    release_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git_repo.git(release_repo, "tag", "-a", "sdk-v0.1.0", "-m", "SDK 0.1.0")
+    spec = Spec.project()
+    spec.root["info"]["version"] = "0.4.0"
+    _phone_optional_and_remark(spec)
+    commit_spec(release_repo, spec, "version raised by hand, user_phone optional, remark")
+    _fake_build_and_smoke(monkeypatch)
+    assert run("--dry-run", "--date", "2026-02-03") == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "Dry run: would release damai-maizuo 0.4.1 (since sdk-v0.1.0; bump: patch; 2026-02-03)",
+        "  spec changes: 0 breaking, 2 compatible, 0 docs-only",
+        "  spec/openapi.yaml: info.version 0.4.0 → 0.4.1",
+    ]
 
 
 @pytest.mark.slow
