@@ -28,7 +28,8 @@ from generator.generate import build, generate
 from generator.mock.gateway import Gateway
 from generator.mock.scenarios import Result
 from generator.mock.server import GatewayServer
-from generator.render import docstring, export_order
+from generator.render.modules import export_order
+from generator.render.pytext import docstring
 
 from .specs import COMPONENTS, dump
 

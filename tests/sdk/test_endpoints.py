@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from generator.generate import build
 from generator.ir import Operation
 from generator.mock.server import GatewayServer
-from generator.render import example_arguments
+from generator.render.examples import example_arguments
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 OPERATIONS = build(SPEC).operations

@@ -1,0 +1,59 @@
+"""The Jinja2 environment: the templates folder and the filters and tests templates use.
+
+HTML templates (``*.html.j2``) are autoescaped, so spec text in a page is always text; the
+Markdown and Python templates escape through their own filters (:mod:`.markdown`,
+:mod:`.pytext`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ..naming import AMBIGUOUS
+from . import examples, markdown, modules, pytext
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html.j2",), default_for_string=False, default=False
+        ),
+    )
+    env.tests["identifier_keys"] = modules.identifier_keys
+    env.tests["ambiguous"] = AMBIGUOUS.__contains__  # l, O, I: ruff's E741 when a class key
+    env.filters.update(
+        # Python
+        docstring=pytext.docstring,
+        pyrepr=pytext.pyrepr,
+        one_line=pytext.one_line,
+        toml_string=pytext.toml_string,
+        from_import=pytext.from_import,
+        labels_line=modules.labels_line,
+        call_values=modules.call_values,
+        field_line=modules.field_line,
+        method_docstring=modules.method_docstring,
+        dict_annotation=modules.dict_annotation,
+        # Markdown
+        md_line=markdown.md_line,
+        md_text=markdown.md_text,
+        example_heading=markdown.example_heading,
+        md_cell=markdown.md_cell,
+        md_code=markdown.md_code,
+        fence=markdown.fence,
+        type_link=markdown.type_link,
+        examples_cell=markdown.examples_cell,
+        constraints_cell=markdown.constraints_cell,
+        # examples, for the docs and the site
+        sync_example=examples.sync_example,
+        async_example=examples.async_example,
+    )
+    return env

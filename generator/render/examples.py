@@ -1,0 +1,83 @@
+"""Runnable examples of calling an endpoint, sync and async, as the docs and the site show them.
+
+The arguments come from the spec's request example, else from each parameter's own examples,
+else (for a required one) from :mod:`generator.samples`, so an example can be sent as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ir import Api, Operation
+from ..samples import OMIT, READABLE, Sampler
+from .pytext import literal
+
+
+def example_arguments(op: Operation) -> dict[str, Any]:
+    """Keyword arguments for calling ``op``: the spec's request example, else its field
+    examples, else (for a required one) a placeholder; optional parameters with neither are
+    left out."""
+    sampler = Sampler({m.name: m for m in op.models}, {e.name: e for e in op.enums}, READABLE)
+    request = op.request_examples[0].value if op.request_examples else {}
+    arguments = {}
+    for p in op.params:
+        if isinstance(request, dict) and p.name in request:
+            value = request[p.name]
+        else:
+            value = sampler.value(p.type, p.examples, required=p.required)
+        if value is not OMIT:
+            arguments[p.py_name] = value
+    return arguments
+
+
+def _call(op: Operation, prefix: str, indent: int) -> str:
+    """``response = <prefix>client.<path>(...)`` at ``indent``, one argument a line."""
+    pad = " " * indent
+    arguments = "".join(
+        f"{pad}    {name}={literal(value, indent + 4)},\n"
+        for name, value in example_arguments(op).items()
+    )
+    if not arguments:
+        return f"{pad}response = {prefix}client.{op.call_path}()\n"
+    return f"{pad}response = {prefix}client.{op.call_path}(\n{arguments}{pad})\n"
+
+
+def _handlers(op: Operation, indent: int) -> str:
+    pad = " " * indent
+    text = ""
+    if op.business_result:
+        text += (
+            f"{pad}except errors.BusinessError as exc:\n"
+            f'{pad}    print("not done:", exc.result_code, exc.result_msg, exc.request_id)\n'
+        )
+    return text + (
+        f"{pad}except errors.APIError as exc:\n"
+        f'{pad}    print("refused:", exc.code, exc.sub_code, exc.sub_msg, exc.request_id)\n'
+        f"{pad}except errors.APIConnectionError as exc:\n"
+        f'{pad}    print("no reply; reached the gateway:", exc.request_sent, exc)\n'
+        f"{pad}except errors.MaizuoError as exc:\n"
+        f'{pad}    print("failed:", exc)\n'
+        f"{pad}else:\n"
+        f"{pad}    print(response)\n"
+    )
+
+
+def sync_example(op: Operation, api: Api) -> str:
+    """A script that calls ``op`` with :class:`Client` and handles each kind of failure."""
+    return (
+        f"from {api.package} import Client, errors\n\n"
+        f"client = Client()  # reads {api.env_prefix}_APP_KEY and {api.env_prefix}_APP_SECRET\n"
+        "try:\n" + _call(op, "", 4) + _handlers(op, 0)
+    )
+
+
+def async_example(op: Operation, api: Api) -> str:
+    """The same call with :class:`AsyncClient`, in a coroutine run by :func:`asyncio.run`."""
+    return (
+        "import asyncio\n\n"
+        f"from {api.package} import AsyncClient, errors\n\n\n"
+        "async def main() -> None:\n"
+        "    async with AsyncClient() as client:\n"
+        "        try:\n" + _call(op, "await ", 12) + _handlers(op, 8) + "\n\n"
+        "asyncio.run(main())\n"
+    )
