@@ -1,4 +1,5 @@
-"""The example on each endpoint's doc page runs as written against the mock gateway."""
+"""The examples on each endpoint's doc page, sync and async, run as written against the mock
+gateway."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ from generator.mock.server import GatewayServer
 from .conftest import GENERATED
 from .test_endpoints import OPERATIONS
 
+CASES = [(op, flavour) for op in OPERATIONS for flavour in ("sync", "async")]
 
-@pytest.mark.parametrize("op", OPERATIONS, ids=[op.call_path for op in OPERATIONS])
-def test_doc_page_example_runs(op: object, top_gateway: GatewayServer) -> None:
+
+@pytest.mark.parametrize(
+    ("op", "flavour"), CASES, ids=[f"{op.call_path}-{flavour}" for op, flavour in CASES]
+)
+def test_doc_page_example_runs(op: object, flavour: str, top_gateway: GatewayServer) -> None:
     page = (GENERATED / "docs" / op.doc_page).read_text(encoding="utf-8")  # type: ignore[attr-defined]
-    (code,) = re.findall(r"^```python\n(.*?)^```$", page, flags=re.S | re.M)
+    sync_code, async_code = re.findall(r"^```python\n(.*?)^```$", page, flags=re.S | re.M)
+    code = sync_code if flavour == "sync" else async_code
+    assert ("AsyncClient" in code) is (flavour == "async")
     env = {
         **os.environ,
         "PYTHONPATH": str(GENERATED),
@@ -34,5 +41,8 @@ def test_doc_page_example_runs(op: object, top_gateway: GatewayServer) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert not result.stdout.startswith(("refused:", "failed:")), result.stdout
+    assert result.stdout.strip(), "the example printed nothing"
+    assert not result.stdout.startswith(
+        ("refused:", "failed:", "no reply", "not done")
+    ), result.stdout
     assert [r.method for r in top_gateway.requests] == [op.top_method]  # type: ignore[attr-defined]
