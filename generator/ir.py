@@ -121,6 +121,10 @@ class Model:
     dict_name: str
     """Name of the TypedDict twin (``UserPhoneAuthCodeParamDict``); used when ``is_input``."""
     pointer: str
+    recursive: bool = False
+    """It holds itself, directly, in a list or through other structs. Its class uses a class
+    not yet complete where it is written (itself, or one written after it), so its module
+    defers its annotations and rebuilds it once every class exists."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,6 @@ class Example:
 class Operation:
     top_method: str
     """``alibaba.damai.maizuo.openapi.user.authcode.send``"""
-    path: str
     summary: str
     description: str
     idempotent: bool
@@ -176,7 +179,8 @@ class Operation:
     response_key: str
     """The JSON envelope's key: ``alibaba_damai_maizuo_openapi_user_authcode_send_response``."""
     models: tuple[Model, ...]
-    """Every model of this endpoint, each after the models it uses; the response model last."""
+    """Every model of this endpoint, each after the models it uses (but where structs hold
+    themselves: see :attr:`Model.recursive`); the response model last."""
     enums: tuple[EnumType, ...]
     resource: tuple[str, ...]
     """Attribute path of the resource holding it: ``("user", "authcode")``."""
@@ -240,7 +244,6 @@ class Api:
     """PyPI name: ``damai-maizuo``."""
     package: str
     """Import name: ``damai_maizuo``."""
-    method_prefix: str
     env_prefix: str
     """Prefix of the SDK's environment variables: ``DAMAI_MAIZUO``."""
     servers: tuple[Server, ...]
