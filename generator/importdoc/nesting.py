@@ -13,7 +13,10 @@ first rule that applies (``spec/IMPORTING.md`` explains them):
    none with the structs inside that one, goes there; a field whose name contains all of an
    enclosing struct's name (``price_id`` in ``PriceVo``) but not all of the innermost struct's
    name (``ChildPriceVo``) goes back to that struct;
-6. otherwise the innermost open struct: the field follows it on the page. These placements are
+6. subjects: a field after the fields of a list's item struct that shares no subject word with
+   that struct (its name and its fields' names) but shares one with the struct enclosing the
+   list goes there: a field never joins a list's items without evidence;
+7. otherwise the innermost open struct: the field follows it on the page. These placements are
    listed in the notes, per struct, for a reviewer.
 """
 
@@ -28,6 +31,11 @@ from .typename import TypeName, parse_type
 
 RESULT_FIELDS = frozenset({"success", "result_code", "result_msg"})
 _ROLE_WORDS = frozenset({"vo", "param", "dto", "bo", "po", "do"})
+_GENERIC_WORDS = frozenset(
+    {"id", "ids", "name", "type", "code", "no", "list", "count", "state", "status", "time"}
+    | {"url", "desc", "info", "boolean", "flag", "data", "value", "vo", "param", "dto"}
+)
+"""Words that name a field's kind rather than its subject (``seat_id`` is about a seat)."""
 
 
 @dataclass
@@ -122,7 +130,42 @@ def _choose(
             if taken[i] & RESULT_FIELDS:
                 return i, "it is a business-result field, like the ones already there", False
     depth, reason = _by_name(name, kind, stack, taken)
+    if not reason:
+        depth, reason = _by_subject(name, stack)
     return depth, reason, not reason
+
+
+def _by_subject(name: str, stack: list[Placed]) -> tuple[int, str]:
+    """Rule 6: out of a list's item struct, to the struct enclosing the list, when the field's
+    subject is that struct's and not the items'; ``(innermost, "")`` otherwise."""
+    inner = len(stack) - 1
+    if inner == 0 or not stack[inner].type.is_list:
+        return inner, ""
+    own = subject_words(name)
+    items, outer = stack[inner], stack[inner - 1]
+    if own & _subjects(items):
+        return inner, ""
+    shared = sorted(own & _subjects(outer))
+    if not shared:
+        return inner, ""
+    return inner - 1, (
+        f"its subject ({', '.join(shared)}) is that of {outer.type.base}, not of the "
+        f"items of {items.name}"
+    )
+
+
+def subject_words(name: str) -> set[str]:
+    """The words of a field name that say what it is about: ``order_promotion_rule_id`` → order,
+    promotion, rule."""
+    return set(name.lower().split("_")) - _GENERIC_WORDS
+
+
+def _subjects(node: Placed) -> set[str]:
+    """The subject words of a struct: its name's and those of its fields so far."""
+    words = struct_words(node.type.base) - _GENERIC_WORDS
+    for child in node.children:
+        words |= subject_words(child.name)
+    return words
 
 
 def _by_name(

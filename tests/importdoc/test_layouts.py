@@ -294,3 +294,74 @@ def test_a_row_cut_after_its_type_and_a_query_in_one_word(
     assert any(
         n.startswith("x-top-idempotent: true, inferred from the word `query`") for n in notes
     )
+
+
+LIST_THEN_OUTER = f"""{METHOD} (列表之后)
+
+说明
+
+公共参数
+
+请求参数
+
+名称 类型 是否必须 示例值 更多限制 描述
+param OrderRenderParam 必须 入参
+  • render_goods_list
+  • RenderGoods4c []
+  • 必须
+  • 商品
+  • └ seat_id
+  • String
+  • 可选
+  • 93848215304
+  • 座位id
+  • └ price_id
+  • String
+  • 必须
+  • 937491013
+  • 单票票档id
+  • └ order_promotion_rule_id
+  • String
+  • 可选
+  • 19273
+  • 订单优惠规则id
+  • └ coupon_code
+  • String
+  • 可选
+  • ua3sk83781h13
+  • 优惠码
+{TAIL}"""
+
+
+def test_a_field_about_the_enclosing_struct_leaves_the_list_items(
+    spec: Path, tmp_path: Path, import_doc: Runner
+) -> None:
+    op = _import(LIST_THEN_OUTER, spec, tmp_path, import_doc)
+    param = _request(op)["param"]
+    items = param["properties"]["render_goods_list"]["items"]
+    assert list(items["properties"]) == ["seat_id", "price_id"]
+    # the items are closed: what follows belongs to the enclosing struct too
+    assert list(param["properties"]) == [
+        "render_goods_list",
+        "order_promotion_rule_id",
+        "coupon_code",
+    ]
+    assert any(
+        "order_promotion_rule_id (line 25) is placed in OrderRenderParam, not in RenderGoods4c: "
+        "its subject (order)" in n
+        for n in _notes(op)
+    )
+
+
+def test_a_field_of_no_shared_subject_stays_with_the_items_noted(
+    spec: Path, tmp_path: Path, import_doc: Runner
+) -> None:
+    op = _import(
+        LIST_THEN_OUTER.replace("order_promotion_rule_id", "promotion_rule_id"),
+        spec,
+        tmp_path,
+        import_doc,
+    )
+    items = _request(op)["param"]["properties"]["render_goods_list"]["items"]
+    assert list(items["properties"]) == ["seat_id", "price_id", "promotion_rule_id", "coupon_code"]
+    assert any("may belong to OrderRenderParam" in n for n in _notes(op))
