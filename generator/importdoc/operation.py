@@ -45,10 +45,13 @@ class _Builder:
 
     def build(self) -> dict[str, Any]:
         page = self.page
-        prefix = self.root.method_prefix
-        if prefix and not page.method.startswith(prefix):
+        prefixes = self.root.method_prefixes
+        if prefixes and not any(page.method.startswith(p) for p in prefixes):
+            shown = " or ".join(repr(p) for p in prefixes)
             raise PageError(
-                page.method_line, f"the method does not start with the spec's prefix {prefix!r}"
+                page.method_line,
+                f"the method does not start with a method prefix of the spec ({shown}); "
+                "declare its family in info.x-top-package.families",
             )
         self.note_cut()
         java = self.java()

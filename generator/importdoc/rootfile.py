@@ -40,9 +40,17 @@ class Root:
         return cls(text, document)
 
     @property
-    def method_prefix(self) -> str:
+    def method_prefixes(self) -> tuple[str, ...]:
+        """The method prefixes the spec holds: those of ``x-top-package.families``, or the
+        one-family shorthand ``method-prefix``; empty when it declares none (any method)."""
         package = (self.document.get("info") or {}).get("x-top-package") or {}
-        return str(package.get("method-prefix", ""))
+        families = package.get("families")
+        if isinstance(families, list):
+            return tuple(
+                str(f["prefix"]) for f in families if isinstance(f, dict) and f.get("prefix")
+            )
+        prefix = package.get("method-prefix")
+        return (str(prefix),) if prefix else ()
 
     @property
     def components(self) -> dict[str, Any]:

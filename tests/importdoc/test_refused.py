@@ -47,7 +47,8 @@ REFUSED = {
     "another prefix": (
         _edit("alibaba.damai.maizuo.openapi.user.authcode.send (", "taobao.user.get ("),
         1,
-        "the method does not start with the spec's prefix",
+        "the method does not start with a method prefix of the spec "
+        "('alibaba.damai.maizuo.openapi.')",
     ),
     "unknown flag": (_edit("  • 必须\n", "  • 是\n"), 13, "expected 必须 or 可选 for ptnr_token"),
     "lower-case type": (

@@ -64,3 +64,32 @@ def test_every_kept_page_can_be_imported(tmp_path: Path, import_doc: Runner) -> 
     assert len(pages) >= 20
     result = import_doc(*pages, "--spec", spec, "--force")
     assert result.status == 0, result.err
+
+
+def test_a_spec_with_families_takes_the_methods_of_each(tmp_path: Path, import_doc: Runner) -> None:
+    spec = tmp_path / "spec"
+    shutil.copytree(SPEC, spec)
+    root = spec / "openapi.yaml"
+    families = (
+        "    families:\n"
+        "      - {prefix: alibaba.damai.maizuo.openapi., namespace: ''}\n"
+        "      - {prefix: alibaba.damai.mz., namespace: mz}\n"
+    )
+    text = re.sub(r"(?m)^\s+method-prefix:.*\n", "", root.read_text(encoding="utf-8"))
+    text = re.sub(r"(?m)^(    module: .*\n)", lambda m: m.group(1) + families, text, count=1)
+    root.write_text(text, encoding="utf-8")
+    mz = spec / "pages" / "alibaba.damai.mz.crm.account.modifypwd.txt"
+    assert import_doc(mz, "--spec", spec).status == 0
+    other = tmp_path / "taobao.user.get.txt"
+    other.write_text(
+        mz.read_text(encoding="utf-8").replace(
+            "alibaba.damai.mz.crm.account.modifypwd (", "taobao.user.get ("
+        ),
+        encoding="utf-8",
+    )
+    result = import_doc(other, "--spec", spec)
+    assert result.status == 2
+    assert (
+        "the method does not start with a method prefix of the spec "
+        "('alibaba.damai.maizuo.openapi.' or 'alibaba.damai.mz.')" in result.err
+    )
