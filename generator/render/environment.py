@@ -55,5 +55,7 @@ def environment() -> jinja2.Environment:
         # examples, for the docs and the site
         sync_example=examples.sync_example,
         async_example=examples.async_example,
+        readme_operation=examples.readme_operation,
+        wheel_name=examples.wheel_name,
     )
     return env

@@ -6,6 +6,7 @@ else (for a required one) from :mod:`generator.samples`, so an example can be se
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..ir import Api, Operation
@@ -54,7 +55,7 @@ def _handlers(op: Operation, indent: int) -> str:
         f"{pad}except errors.APIError as exc:\n"
         f'{pad}    print("refused:", exc.code, exc.sub_code, exc.sub_msg, exc.request_id)\n'
         f"{pad}except errors.APIConnectionError as exc:\n"
-        f'{pad}    print("no reply; reached the gateway:", exc.request_sent, exc)\n'
+        f'{pad}    print("no reply; request_sent:", exc.request_sent, exc)\n'
         f"{pad}except errors.MaizuoError as exc:\n"
         f'{pad}    print("failed:", exc)\n'
         f"{pad}else:\n"
@@ -81,3 +82,18 @@ def async_example(op: Operation, api: Api) -> str:
         "        try:\n" + _call(op, "await ", 12) + _handlers(op, 8) + "\n\n"
         "asyncio.run(main())\n"
     )
+
+
+def readme_operation(api: Api) -> Operation | None:
+    """The endpoint the README's example calls: the first with a request example in the spec
+    (its arguments are real ones), else the first."""
+    with_example = [op for op in api.operations if op.request_examples]
+    candidates = with_example or list(api.operations)
+    return candidates[0] if candidates else None
+
+
+def wheel_name(api: Api) -> str:
+    """The file name of the wheel ``python -m build`` makes of the SDK (PEP 427: the name's
+    runs of ``-``, ``_`` and ``.`` become ``_``)."""
+    name = re.sub(r"[-_.]+", "_", api.distribution).lower()
+    return f"{name}-{api.version}-py3-none-any.whl"
