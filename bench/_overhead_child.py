@@ -40,8 +40,10 @@ REPLY = json.dumps(
 def ours(sign_method: str) -> Callable[[], Any]:
     from datetime import UTC, datetime
 
+    from damai_maizuo._encoding import encode_params
     from damai_maizuo._models import validate_params
-    from damai_maizuo._protocol import build_request, encode_params, format_timestamp, parse_reply
+    from damai_maizuo._replies import parse_reply
+    from damai_maizuo._signing import build_request, format_timestamp
     from damai_maizuo.endpoints.user_authcode_send import (
         USER_AUTHCODE_SEND,
         UserAuthcodeSendParams,

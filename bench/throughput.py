@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from generator.mock.gateway import Gateway
 from generator.mock.form import parse_form
-from damai_maizuo._protocol import build_request, encode_params
+from damai_maizuo._encoding import encode_params
+from damai_maizuo._signing import build_request
 from damai_maizuo._models import validate_params
 from damai_maizuo.endpoints import user_authcode_send as ep
 

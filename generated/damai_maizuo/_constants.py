@@ -16,5 +16,6 @@ ENV_PREFIX = "DAMAI_MAIZUO"
 """Prefix of the environment variables the client reads (``DAMAI_MAIZUO_APP_KEY``, ...)."""
 LOGGER_NAME = "damai_maizuo"
 """The :mod:`logging` logger the SDK writes to."""
-DEFAULT_BASE_URL: str | None = "https://gw.api.taobao.com/router/rest"
-"""The gateway a client calls unless told otherwise: the spec's first server, if it has one."""
+DEFAULT_BASE_URL = "https://gw.api.taobao.com/router/rest"
+"""The gateway a client calls unless told otherwise: the spec's first server (TOP's production
+gateway when the spec names none)."""

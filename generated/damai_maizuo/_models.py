@@ -23,7 +23,7 @@ from pydantic import (
     ValidationError,
 )
 
-from ._protocol import GMT8, format_datetime, validation_problems
+from ._encoding import GMT8, format_datetime
 from .errors import ParameterError
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "ResponseModel",
     "TopDateTime",
     "validate_params",
+    "validation_problems",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -122,3 +123,21 @@ def validate_params(params_model: type[M], values: Mapping[str, Any]) -> M:
         return params_model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as error:
         raise ParameterError(validation_problems(error)) from None
+
+
+def validation_problems(error: ValidationError) -> list[tuple[str, str]]:
+    """``(path, message)`` per problem, paths like ``param0.items[2].code``; no input values."""
+    return [
+        (_location(problem["loc"]), problem["msg"])
+        for problem in error.errors(include_url=False, include_input=False)
+    ]
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path or "(root)"

@@ -1,9 +1,9 @@
-"""The sync and async clients over httpx: options, sending, retries, logging.
+"""The sync and async clients over httpx: options, the transport of each attempt, resources.
 
-Everything that does not touch the network is in :mod:`._protocol`; this module adds the
-clock, one pooled httpx client per SDK client, retries (see :mod:`._retry`) and the mapping of
-httpx's exceptions onto :class:`~.errors.APIConnectionError` and
-:class:`~.errors.APITimeoutError`.
+What a call is (signing, retries, logging, redaction, decoding) is :mod:`._flow`, written once;
+this module adds one pooled httpx client per SDK client, the reading of a reply within its size
+and time limits, and the mapping of httpx's exceptions onto
+:class:`~.errors.APIConnectionError` and :class:`~.errors.APITimeoutError`.
 """
 
 from __future__ import annotations
@@ -12,33 +12,32 @@ import importlib
 import os
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from types import TracebackType
 from typing import Any, ClassVar, Final, Generic, Self, TypeVar
 
-import anyio
 import httpx
 from pydantic import BaseModel
 
 from . import _logging
 from ._constants import DEFAULT_BASE_URL, ENV_PREFIX
+from ._encoding import encode_params
+from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
 from ._models import RequestModel, validate_params
-from ._protocol import (
+from ._protocol import OperationInfo
+from ._replies import MAX_REPLY_BYTES, ReplyBody, parse_reply
+from ._retry import backoff_delay
+from ._signing import (
     FORMATS,
-    MAX_REPLY_BYTES,
     SIGN_METHODS,
     Format,
-    OperationInfo,
     PreparedRequest,
-    ReplyBody,
     SignMethod,
     build_request,
-    encode_params,
     format_timestamp,
-    parse_reply,
 )
-from ._retry import backoff_delay, is_retryable
 from .errors import APIConnectionError, APITimeoutError, MaizuoError
 
 __all__ = [
@@ -61,6 +60,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 has begun, the read timeout is also the time it has to arrive in full."""
 
 R = TypeVar("R", bound=BaseModel)
+T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 _logging.setup_logging()
@@ -106,11 +106,7 @@ class BaseClient(Generic[H]):
     ) -> None:
         self.app_key = _required(app_key, ENV_APP_KEY, "app_key")
         self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
-        self.base_url = _checked_url(
-            base_url
-            or os.environ.get(ENV_BASE_URL)
-            or _required(DEFAULT_BASE_URL, ENV_BASE_URL, "base_url")
-        )
+        self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         if sign_method not in SIGN_METHODS:
             raise ValueError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
         if format not in FORMATS:
@@ -210,7 +206,43 @@ class BaseClient(Generic[H]):
             base_url=self.base_url,
         )
 
-    def _reply_body(self, response: httpx.Response) -> tuple[ReplyBody, float]:
+    def _parse(self, op: OperationInfo, response_model: type[R], reply: Reply) -> R:
+        return parse_reply(
+            op,
+            response_model,
+            reply.status_code,
+            reply.headers.get("content-type"),
+            reply.body,
+            format=self.format,
+            simplify=self.simplify,
+        )
+
+    def _backoff(self, retry: int) -> float:
+        return backoff_delay(
+            retry,
+            base=self._retry_base_delay,
+            cap=self._retry_max_delay,
+            random_fraction=random.random(),
+        )
+
+    def _plan(
+        self, op: OperationInfo, business: Mapping[str, str], decode: Callable[[Reply], T]
+    ) -> Call[T]:
+        """One call of ``op`` with ``business`` parameters, as :func:`._flow.call_flow` takes it."""
+        return Call(
+            op=op,
+            prepare=partial(self._prepare, op, business),
+            decode=decode,
+            timeout=self.timeout,
+            max_retries=self.max_retries,
+            backoff=self._backoff,
+            format=self.format,
+            secrets=(self._app_secret, self._session),
+        )
+
+    def _reply_body(
+        self, response: httpx.Response, timeout: httpx.Timeout
+    ) -> tuple[ReplyBody, float]:
         """Where a reply's body goes as it arrives, and the time by which it must be in."""
         reply = ReplyBody(
             response.status_code,
@@ -218,43 +250,13 @@ class BaseClient(Generic[H]):
             self._max_reply_bytes,
         )
         reply.check_length(response.headers.get("content-length"))
-        read = self.timeout.read
+        read = timeout.read
         return reply, time.monotonic() + (read if read is not None else float("inf"))
 
-    def _too_slow(self) -> APITimeoutError:
+    def _too_slow(self, timeout: httpx.Timeout) -> APITimeoutError:
         """A reply still arriving a read timeout after it began (a few bytes at a time, each
         within the read timeout, would otherwise keep the call waiting for ever)."""
-        return APITimeoutError(f"{self._host} took longer than {self.timeout.read} s to reply")
-
-    def _parse(
-        self, op: OperationInfo, response_model: type[R], response: httpx.Response, body: bytes
-    ) -> R:
-        return parse_reply(
-            op,
-            response_model,
-            response.status_code,
-            response.headers.get("content-type"),
-            body,
-            format=self.format,
-            simplify=self.simplify,
-        )
-
-    def _scrub(self, error: MaizuoError, request: PreparedRequest) -> None:
-        """Take the secrets out of an error's text (a server or proxy may echo the request)."""
-        error._redact((*request.secrets, self._app_secret, self._session))
-
-    def _retry_delay(self, error: MaizuoError, op: OperationInfo, retries: int) -> float | None:
-        """The seconds to wait before sending the call again, or ``None`` to give up."""
-        if retries >= self.max_retries or not is_retryable(error, idempotent=op.idempotent):
-            return None
-        delay = backoff_delay(
-            retries + 1,
-            base=self._retry_base_delay,
-            cap=self._retry_max_delay,
-            random_fraction=random.random(),
-        )
-        _logging.log_retry(op.method, retries + 1, delay, error)
-        return delay
+        return APITimeoutError(f"{self._host} took longer than {timeout.read} s to reply")
 
     def _connection_error(self, error: Exception) -> APIConnectionError:
         """httpx's exception as ours; ``request_sent`` is False only when it surely never left."""
@@ -283,18 +285,12 @@ def _checked_url(url: str) -> str:
     except httpx.InvalidURL:
         parsed = None
     if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        example = DEFAULT_BASE_URL or "https://gw.api.taobao.com/router/rest"
-        raise ValueError(f"base_url must be an http(s) URL, e.g. {example}")
+        raise ValueError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
     return url
 
 
 def _pick(value: Any, current: Any) -> Any:
     return current if isinstance(value, NotGiven) else value
-
-
-def _request_id(result: BaseModel) -> str | None:
-    value = getattr(result, "request_id", None)
-    return None if value is None else str(value)
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
@@ -314,44 +310,32 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
         business = self._encode(op, params_model, values)
-        started = time.monotonic()
-        retries = 0
-        while True:
-            request = self._prepare(op, business)
-            _logging.log_request(op.method, retries + 1, request)
-            try:
-                try:
-                    with self._http.stream(
-                        "POST",
-                        self._url(request.url),
-                        content=request.body,
-                        headers=request.headers,
-                        timeout=self.timeout,
-                    ) as response:
-                        reply, deadline = self._reply_body(response)
-                        for chunk in response.iter_raw() if reply.raw else response.iter_bytes():
-                            reply.feed(chunk)
-                            if time.monotonic() > deadline:
-                                raise self._too_slow()
-                except httpx.HTTPError as error:
-                    raise self._connection_error(error) from error
-                result = self._parse(op, response_model, response, reply.finish())
-            except MaizuoError as error:
-                self._scrub(error, request)
-                delay = self._retry_delay(error, op, retries)
-                if delay is None:
-                    elapsed = time.monotonic() - started
-                    request_id = getattr(error, "request_id", None)
-                    _logging.log_failure(
-                        op.method, self.format, elapsed, request_id, retries, error
-                    )
-                    raise
-                retries += 1
-                time.sleep(delay)
-                continue
-            elapsed = time.monotonic() - started
-            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
-            return result
+        decode = partial(self._parse, op, response_model)
+        return self._run(self._plan(op, business, decode)).unwrap()
+
+    def _run(self, call: Call[T]) -> Outcome[T]:
+        return run_sync(call_flow(call), self._send)
+
+    def _send(self, step: Send) -> Reply:
+        """One attempt over the wire; raises :class:`~.errors.APIConnectionError` (or a
+        :class:`~.errors.ResponseDecodeError` for a reply too large) when no reply came."""
+        request = step.request
+        try:
+            with self._http.stream(
+                "POST",
+                self._url(request.url),
+                content=request.body,
+                headers=request.headers,
+                timeout=step.timeout,
+            ) as response:
+                body, deadline = self._reply_body(response, step.timeout)
+                for chunk in response.iter_raw() if body.raw else response.iter_bytes():
+                    body.feed(chunk)
+                    if time.monotonic() > deadline:
+                        raise self._too_slow(step.timeout)
+        except httpx.HTTPError as error:
+            raise self._connection_error(error) from error
+        return Reply(response.status_code, response.headers, body.finish())
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in as ``http_client``."""
@@ -387,45 +371,32 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
         business = self._encode(op, params_model, values)
-        started = time.monotonic()
-        retries = 0
-        while True:
-            request = self._prepare(op, business)
-            _logging.log_request(op.method, retries + 1, request)
-            try:
-                try:
-                    async with self._http.stream(
-                        "POST",
-                        self._url(request.url),
-                        content=request.body,
-                        headers=request.headers,
-                        timeout=self.timeout,
-                    ) as response:
-                        reply, deadline = self._reply_body(response)
-                        chunks = response.aiter_raw() if reply.raw else response.aiter_bytes()
-                        async for chunk in chunks:
-                            reply.feed(chunk)
-                            if time.monotonic() > deadline:
-                                raise self._too_slow()
-                except httpx.HTTPError as error:
-                    raise self._connection_error(error) from error
-                result = self._parse(op, response_model, response, reply.finish())
-            except MaizuoError as error:
-                self._scrub(error, request)
-                delay = self._retry_delay(error, op, retries)
-                if delay is None:
-                    elapsed = time.monotonic() - started
-                    request_id = getattr(error, "request_id", None)
-                    _logging.log_failure(
-                        op.method, self.format, elapsed, request_id, retries, error
-                    )
-                    raise
-                retries += 1
-                await anyio.sleep(delay)
-                continue
-            elapsed = time.monotonic() - started
-            _logging.log_success(op.method, self.format, elapsed, _request_id(result), retries)
-            return result
+        decode = partial(self._parse, op, response_model)
+        return (await self._run(self._plan(op, business, decode))).unwrap()
+
+    async def _run(self, call: Call[T]) -> Outcome[T]:
+        return await run_async(call_flow(call), self._send)
+
+    async def _send(self, step: Send) -> Reply:
+        """One attempt over the wire; see :meth:`SyncAPIClient._send`."""
+        request = step.request
+        try:
+            async with self._http.stream(
+                "POST",
+                self._url(request.url),
+                content=request.body,
+                headers=request.headers,
+                timeout=step.timeout,
+            ) as response:
+                body, deadline = self._reply_body(response, step.timeout)
+                chunks = response.aiter_raw() if body.raw else response.aiter_bytes()
+                async for chunk in chunks:
+                    body.feed(chunk)
+                    if time.monotonic() > deadline:
+                        raise self._too_slow(step.timeout)
+        except httpx.HTTPError as error:
+            raise self._connection_error(error) from error
+        return Reply(response.status_code, response.headers, body.finish())
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in as ``http_client``."""

@@ -23,7 +23,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.mock.server import GatewayServer
-from generator.runtime._protocol import OperationInfo, build_request, format_timestamp
+from generator.runtime._protocol import OperationInfo
+from generator.runtime._signing import build_request, format_timestamp
 
 from .authcode import KEY, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings

@@ -19,8 +19,9 @@ import pytest
 from generator.mock import Drip, HttpStatus
 from generator.mock.server import GatewayServer
 from generator.runtime import _xml
+from generator.runtime._encoding import encode_params, format_datetime
 from generator.runtime._models import RequestModel, ResponseModel, TopDateTime
-from generator.runtime._protocol import ReplyBody, encode_params, format_datetime
+from generator.runtime._replies import ReplyBody
 from generator.runtime.errors import ParameterError, ResponseDecodeError
 
 from .authcode import GENERATED, KEY, PARAM0

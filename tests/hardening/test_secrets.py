@@ -30,7 +30,7 @@ from generator.mock.gateway import Gateway
 from generator.mock.scenarios import CutShort, Drop, HttpStatus, Normal, Reply, TopError
 from generator.mock.server import GatewayServer
 from generator.render.examples import example_arguments
-from generator.runtime._protocol import form_quote
+from generator.runtime._signing import form_quote
 
 from .fuzzing import count, fuzz_settings
 from .secrets import SecretScan

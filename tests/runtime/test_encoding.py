@@ -14,8 +14,8 @@ from runtime_samples import (
     UserAuthcodeSendParams,
 )
 
+from generator.runtime._encoding import encode_params, encode_value
 from generator.runtime._models import validate_params
-from generator.runtime._protocol import encode_params, encode_value
 
 
 def encode(**values: object) -> dict[str, str]:

@@ -17,7 +17,9 @@ from runtime_samples import (
     UserAuthcodeSendResponse,
 )
 
-from generator.runtime._protocol import Format, OperationInfo, parse_reply
+from generator.runtime._protocol import OperationInfo
+from generator.runtime._replies import parse_reply
+from generator.runtime._signing import Format
 from generator.runtime.errors import (
     APIError,
     APIStatusError,

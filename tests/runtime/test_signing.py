@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from runtime_samples import APP_KEY, APP_SECRET, SESSION, USER_AUTHCODE_SEND
 
-from generator.runtime._protocol import (
+from generator.runtime._protocol import OperationInfo
+from generator.runtime._signing import (
     FORM_HEADERS,
     SIGN_METHODS,
-    OperationInfo,
     build_request,
     form_encode,
     form_quote,
@@ -241,7 +241,7 @@ def test_timestamp_needs_an_aware_datetime() -> None:
 _FAR_ZONE_SCRIPT = """
 import time
 from datetime import datetime, timezone
-from generator.runtime._protocol import format_timestamp
+from generator.runtime._signing import format_timestamp
 assert time.localtime().tm_gmtoff in (-8 * 3600, -7 * 3600), time.localtime().tm_gmtoff
 before = time.time()
 text = format_timestamp(datetime.now(timezone.utc))

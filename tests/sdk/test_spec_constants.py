@@ -138,7 +138,7 @@ def test_docs_name_the_same_variables_and_no_other(tmp_path: Path) -> None:
     constants = (out / "acme_tickets" / "_constants.py").read_text(encoding="utf-8")
     assert 'ENV_PREFIX = "ACME_TICKETS"' in constants
     assert 'LOGGER_NAME = "acme_tickets"' in constants
-    assert 'DEFAULT_BASE_URL: str | None = "https://acme.example/router/rest"' in constants
+    assert 'DEFAULT_BASE_URL = "https://acme.example/router/rest"' in constants
     assert 'SDK_VERSION = "3.4.5"' in constants
     assert 'DISTRIBUTION = "acme-tickets"' in constants
 
@@ -156,15 +156,10 @@ def test_docs_name_the_same_variables_and_no_other(tmp_path: Path) -> None:
             assert not own_name.search(text), f"{path.relative_to(out)}: {own_name.search(text)}"
 
 
-def test_a_spec_without_servers_asks_for_a_base_url(tmp_path: Path) -> None:
+def test_a_spec_without_servers_calls_the_top_gateway(tmp_path: Path) -> None:
     out = generate_acme(tmp_path, None)
     constants = (out / "acme_tickets" / "_constants.py").read_text(encoding="utf-8")
-    assert "DEFAULT_BASE_URL: str | None = None" in constants
-
-    result = run_acme(out, {"ACME_TICKETS_APP_KEY": "k", "ACME_TICKETS_APP_SECRET": "s"})
-
-    assert result.returncode != 0
-    assert "no base_url: pass base_url=... or set the ACME_TICKETS_BASE_URL" in result.stderr
+    assert 'DEFAULT_BASE_URL = "https://gw.api.taobao.com/router/rest"' in constants
 
 
 def test_the_runtime_stand_in_holds_what_the_project_spec_renders() -> None:
