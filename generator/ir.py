@@ -28,25 +28,35 @@ DEFAULT_METHOD_PREFIX = "alibaba.damai.maizuo.openapi."
 
 @dataclass(frozen=True)
 class Constraints:
-    """JSON Schema validation keywords of a field, by their pydantic names."""
+    """The JSON Schema validation keywords of a field that apply to its type, named as pydantic
+    names them, but for a list's length (``maxItems``, ``minItems``), which pydantic v2 calls
+    ``max_length`` and ``min_length`` too: :meth:`items` gives those names."""
 
     max_length: int | None = None
+    """``maxLength`` of a string."""
     min_length: int | None = None
     pattern: str | None = None
     ge: int | float | None = None
     le: int | float | None = None
     gt: int | float | None = None
     lt: int | float | None = None
+    multiple_of: int | float | None = None
     max_items: int | None = None
+    """``maxItems`` of a list."""
     min_items: int | None = None
 
     def items(self) -> tuple[tuple[str, Any], ...]:
-        """The constraints that are set, as ``(pydantic keyword, value)`` in a fixed order."""
+        """The constraints that are set, as ``(pydantic v2 keyword, value)`` in a fixed order."""
         return tuple(
-            (name, getattr(self, name))
+            (_PYDANTIC_NAMES.get(name, name), getattr(self, name))
             for name in self.__dataclass_fields__
             if getattr(self, name) is not None
         )
+
+
+_PYDANTIC_NAMES = {"max_items": "max_length", "min_items": "min_length"}
+"""Constraints whose pydantic v2 keyword is not their own name (pydantic v1's ``max_items`` is
+deprecated: a warning at import, and a type error under mypy)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,9 @@ class TypeRef:
     model: str | None = None
     enum: str | None = None
     item: TypeRef | None = None
+    constraints: Constraints = Constraints()
+    """The rules a value of this type keeps, for a list's item type (``items: {maxLength: 8}``);
+    a field's or parameter's own rules are its ``constraints``."""
 
 
 @dataclass(frozen=True)

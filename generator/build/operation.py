@@ -138,7 +138,7 @@ class OperationBuilder:
                     description=str(resolved.get("description", "")),
                     examples=examples_of(resolved),
                     default=resolved.get("default"),
-                    constraints=constraints_of(resolved),
+                    constraints=constraints_of(resolved, type_ref, resolved_pointer),
                     encoding=encoding,
                     pointer=prop_pointer,
                 )

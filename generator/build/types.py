@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, Literal
 from xml.parsers import expat
 
@@ -18,6 +19,9 @@ from ..ir import Constraints, EnumMember, EnumType, Field, Model, TypeRef
 from ..load import canonical_json, join_pointer
 from .scope import EndpointScope
 from .spec import Document, Stop
+
+_WORDING = frozenset({"description", "example", "examples", "summary", "x-top-doc"})
+"""Schema keywords that only say something about a struct or field, never what it is."""
 
 _SCALARS: Mapping[str, tuple[Literal["string", "integer", "number", "boolean"], str]] = {
     "string": ("string", "str"),
@@ -100,12 +104,18 @@ class SchemaTypes:
     ) -> TypeRef:
         if "items" not in schema:
             raise Stop(pointer, "an array needs items: the schema of its elements")
-        item = self.type_of(
-            schema["items"], join_pointer(pointer, "items"), field_name, scope, is_input=is_input
-        )
+        items, items_pointer = self.document.deref(schema["items"], join_pointer(pointer, "items"))
+        item = self.type_of(items, items_pointer, field_name, scope, is_input=is_input)
+        rules = constraints_of(items, item, items_pointer) if isinstance(items, dict) else None
+        annotation = item.annotation
+        if rules is not None and rules.items():
+            item = replace(item, constraints=rules)
+            if is_input:  # a reply is read as it comes: a rule it breaks is not an error
+                keywords = ", ".join(f"{k}={v!r}" for k, v in rules.items())
+                annotation = f"Annotated[{annotation}, Field({keywords})]"
         return TypeRef(
             kind="array",
-            annotation=f"list[{item.annotation}]",
+            annotation=f"list[{annotation}]",
             input_annotation=f"Sequence[{item.input_annotation}]",
             dict_annotation=f"list[{item.dict_annotation}]",
             schema_type=f"array<{item.schema_type}>",
@@ -280,7 +290,7 @@ class SchemaTypes:
                     description=str(resolved.get("description", "")),
                     examples=examples_of(resolved),
                     default=resolved.get("default"),
-                    constraints=constraints_of(resolved),
+                    constraints=constraints_of(resolved, type_ref, resolved_pointer),
                     pointer=prop_pointer,
                     deprecated=bool(resolved.get("deprecated", False)),
                 )
@@ -288,10 +298,40 @@ class SchemaTypes:
         return tuple(result)
 
     def struct_identity(self, schema: Mapping[str, Any], pointer: str) -> bytes:
-        """What makes two structs of one name the same struct: their schema but its wording."""
-        return canonical_json(
-            {k: v for k, v in schema.items() if k not in ("description", "examples", "example")}
-        )
+        """What makes two structs of one name the same struct: their fields, types and rules,
+        whatever their wording (descriptions, examples, enum labels) says, and whether a part
+        is written in place or through a ``$ref``."""
+        return canonical_json(self._unworded(schema, pointer, ()))
+
+    def _unworded(self, node: Any, pointer: str, refs: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [self._unworded(v, join_pointer(pointer, i), refs) for i, v in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if ref in refs:  # a struct holding itself: the same place is the same type
+                return {"$ref": ref}
+            target, target_pointer = self.document.deref(node, pointer)
+            return self._unworded(target, target_pointer, (*refs, ref))
+        result = {}
+        for key, value in node.items():
+            if key in _WORDING:
+                continue
+            if key == "x-top-enum" and isinstance(value, list):
+                value = [
+                    {k: v for k, v in m.items() if k != "label"} if isinstance(m, dict) else m
+                    for m in value
+                ]
+            elif key == "properties" and isinstance(value, dict):
+                value = {
+                    name: self._unworded(prop, join_pointer(pointer, key, name), refs)
+                    for name, prop in value.items()
+                }
+                result[key] = value
+                continue
+            result[key] = self._unworded(value, join_pointer(pointer, key), refs)
+        return result
 
 
 def _kind(schema: dict[str, Any], pointer: str) -> str:
@@ -375,7 +415,30 @@ def examples_of(schema: Mapping[str, Any]) -> tuple[Any, ...]:
     return ()
 
 
-def constraints_of(schema: Mapping[str, Any]) -> Constraints:
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+_APPLIES: Mapping[str, tuple[str, ...]] = {
+    "string": ("maxLength", "minLength", "pattern"),
+    "integer": _BOUNDS,
+    "number": _BOUNDS,
+    "array": ("maxItems", "minItems"),
+}
+"""The validation keywords each kind of type takes (JSON Schema ignores the others, and
+pydantic would fail on them at call time)."""
+_KEYWORDS = ("maxLength", "minLength", "pattern", *_BOUNDS, "maxItems", "minItems")
+
+
+def constraints_of(schema: Mapping[str, Any], type_ref: TypeRef, pointer: str) -> Constraints:
+    """The validation keywords of ``schema``, whose type is ``type_ref``. One that does not
+    apply to that type is refused rather than left unchecked."""
+    applies = _APPLIES.get(type_ref.kind, ())
+    for keyword in _KEYWORDS:
+        if keyword in schema and keyword not in applies:
+            takes = f"it takes {', '.join(applies)}" if applies else "it takes none"
+            raise Stop(
+                join_pointer(pointer, keyword),
+                f"{keyword} does not apply to the type {type_ref.schema_type!r} ({takes}); "
+                "remove it, or say it in the description",
+            )
     return Constraints(
         max_length=schema.get("maxLength"),
         min_length=schema.get("minLength"),
@@ -384,6 +447,7 @@ def constraints_of(schema: Mapping[str, Any]) -> Constraints:
         le=schema.get("maximum"),
         gt=schema.get("exclusiveMinimum"),
         lt=schema.get("exclusiveMaximum"),
+        multiple_of=schema.get("multipleOf"),
         max_items=schema.get("maxItems"),
         min_items=schema.get("minItems"),
     )

@@ -58,6 +58,8 @@ def endpoint_module(op: Operation) -> EndpointModule:
                 needs_field = True
             if model.is_input and not f.required and model is not op.params_model:
                 typing.add("NotRequired")
+            if "Annotated[" in f.type.annotation:  # the rules of a list's items
+                typing.add("Annotated")
             for t in _walk_types(f.type):
                 if t.kind == "datetime":
                     runtime.add("TopDateTime")

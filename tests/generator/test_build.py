@@ -217,3 +217,64 @@ def test_the_error_model_comes_from_the_shared_schema(tmp_path: Path) -> None:
     api = built(tmp_path, {m: endpoint(m)})
     assert api.error_model.name == "ErrorResponse"
     assert {"code", "msg"} <= {f.name for f in api.error_model.fields}
+
+
+# -- one struct, whatever its wording --------------------------------------------------------
+
+
+def test_structs_of_one_name_and_fields_are_one_whatever_their_descriptions(
+    tmp_path: Path,
+) -> None:
+    """Two places describe one struct in their own words (field descriptions, examples, enum
+    labels), and one of them through a ``$ref``: one model, no refusal."""
+    m = PREFIX + "shape.get"
+    first = obj("Vo", x={"type": "string", "description": "名称", "examples": ["a"]})
+    first["properties"]["k"] = {
+        "type": "integer",
+        "enum": [1],
+        "title": "K",
+        "x-top-enum": [{"value": 1, "label": "一"}],
+    }
+    second = obj("Vo", x={"type": "string", "description": "the name"})
+    second["properties"]["k"] = {
+        "type": "integer",
+        "enum": [1],
+        "title": "K",
+        "x-top-enum": [{"value": 1, "label": "one"}],
+    }
+    second["description"] = "another wording"
+    reply = {"a": first, "b": {"$ref": "../openapi.yaml#/components/schemas/Vo"}}
+    op = only(built(tmp_path, {m: endpoint(m, reply=reply)}, schemas={"Vo": second}))
+    assert [x.name for x in op.models].count("Vo") == 1
+    assert [e.name for e in op.enums] == ["K"]
+    types = {f.name: f.type.model for f in op.response.fields}
+    assert types == {"a": "Vo", "b": "Vo"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"type": "integer"},
+        {"type": "string", "maxLength": 3},
+        {"type": "string", "default": "d"},
+        {"type": "string", "deprecated": True},
+    ],
+)
+def test_structs_of_one_name_that_differ_in_a_rule_are_refused(
+    tmp_path: Path, change: dict[str, Any]
+) -> None:
+    """A type, a rule, a default or a deprecation is what the struct is, not its wording."""
+    m = PREFIX + "shape.get"
+    reply = {"a": obj("Vo", x=STRING), "b": obj("Vo", x=change)}
+    message = refusal(tmp_path, {m: endpoint(m, reply=reply)})
+    assert "two different structs are named 'Vo'" in message and "(the other at " in message
+
+
+def test_enums_of_one_name_that_differ_in_a_value_are_refused(tmp_path: Path) -> None:
+    m = PREFIX + "shape.get"
+    reply = {
+        "a": {"type": "integer", "enum": [1, 2], "title": "K"},
+        "b": {"type": "integer", "enum": [1, 3], "title": "K"},
+    }
+    message = refusal(tmp_path, {m: endpoint(m, reply=reply)})
+    assert "two different enums are named 'K'" in message and "shape.get.yaml:" in message

@@ -5,6 +5,7 @@ in XML, through the mock gateway. (Such a module once failed at import with ``Na
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator.mock.server import GatewayServer
 from .minispec import endpoint, generated, imported, mypy_strict, write_spec
 
 METHOD = "alibaba.damai.maizuo.openapi.tree.get"
+PUT = "alibaba.damai.maizuo.openapi.tree.put"
 
 
 def ref(name: str) -> dict[str, str]:
@@ -67,7 +69,14 @@ VALUE = {
 @pytest.fixture(scope="module")
 def recursive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, ModuleType]]:
     base = tmp_path_factory.mktemp("recursive")
-    spec = write_spec(base / "spec", {METHOD: endpoint(METHOD, reply=REPLY)}, schemas=SCHEMAS)
+    put = endpoint(
+        PUT,
+        {"tree": {"$ref": "../openapi.yaml#/components/schemas/Tree"}},
+        {"tree": {"$ref": "../openapi.yaml#/components/schemas/Tree"}},
+        json_params=("tree",),
+    )
+    endpoints = {METHOD: endpoint(METHOD, reply=REPLY), PUT: put}
+    spec = write_spec(base / "spec", endpoints, schemas=SCHEMAS)
     out = generated(spec, base / "out")
     with imported(out, "mini_sdk") as package:
         yield spec, out, package
@@ -117,3 +126,28 @@ async def test_a_recursive_reply_round_trips_through_the_async_client(
         async with package.AsyncClient(base_url=gateway.base_url, **options) as client:
             response = await client.tree.get()
     assert response.tree.children[0].children[0].name == "a1"
+
+
+def test_a_recursive_struct_is_sent_as_a_model_or_a_plain_dict(
+    recursive: tuple[Path, Path, ModuleType],
+) -> None:
+    """A struct sent in a request may hold itself too: as a model or as its plain-dict twin."""
+    spec, _, package = recursive
+    module = import_module(f"{package.__name__}.endpoints.tree_put")
+    as_dict = {"name": "r", "children": [{"name": "c", "children": [{"name": "g"}]}]}
+    with GatewayServer(Gateway.from_spec(spec)) as gateway:
+        gateway.add_scenario(Result({"tree": as_dict}))
+        gateway.add_scenario(Result({"tree": as_dict}))
+        options = {"app_key": gateway.app_key, "app_secret": gateway.app_secret}
+        with package.Client(base_url=gateway.base_url, **options) as client:
+            by_dict = client.tree.put(tree=as_dict)
+            by_model = client.tree.put(tree=module.Tree.model_validate(as_dict))
+            with pytest.raises(package.ParameterError, match=r"tree\.children\[0\]\.nme"):
+                client.tree.put(tree={"children": [{"nme": "a typo, deep down"}]})
+        sent = [json.loads(r.params["tree"]) for r in gateway.requests]
+    assert sent == [as_dict, as_dict]
+    assert (
+        by_dict.tree.children[0].children[0].name
+        == "g"
+        == by_model.tree.children[0].children[0].name
+    )
