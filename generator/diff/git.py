@@ -71,6 +71,7 @@ def export(commit: str, path: str, into: Path, *, cwd: Path, label: str = "") ->
     assert process.stdout is not None and process.stderr is not None
     try:
         _extract(process.stdout, into, label or commit[:12])
+        _drain(process.stdout)  # the archive's end padding, which tarfile leaves unread
     except tarfile.TarError:
         pass  # git failed part way: its own message, read below, says why
     finally:
@@ -83,6 +84,15 @@ def export(commit: str, path: str, into: Path, *, cwd: Path, label: str = "") ->
     if returncode != 0:
         message = errors.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[0] if message else f"git archive {commit} -- {path} failed")
+
+
+def _drain(stream: IO[bytes], limit: int = 1024 * 1024) -> None:
+    """Read what is left of the archive (a few blocks of zeros), so git ends by itself."""
+    while limit > 0:
+        chunk = stream.read(min(limit, 65536))
+        if not chunk:
+            return
+        limit -= len(chunk)
 
 
 def _extract(stream: IO[bytes], into: Path, revision: str) -> None:
