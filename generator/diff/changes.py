@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from .rules import RULES, Rule, Section, Severity
 
@@ -15,6 +16,35 @@ class Location(StrEnum):
     ENDPOINT = "endpoint"
     REQUEST = "request"
     RESPONSE = "response"
+
+
+Side = Literal["base", "head"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a change is written: a spec file (as a path from the repository's root when the
+    side is in one) and a line, on the head side or, for something removed, the base side."""
+
+    file: str
+    line: int
+    side: Side
+    revision: str = ""
+    """How the side was named (``origin/main``), for a place on the base side."""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A reviewer's entry in the spec's accepted-changes file (:mod:`.accepted`)."""
+
+    rule_id: str
+    endpoint: str
+    path: str
+    reason: str
+    by: str
+    file: str
+    line: int
+    """Where the entry is written, for a stale entry's message."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +63,14 @@ class Change:
     rule_id: str
     detail: str
     """What exactly changed: ``required → optional``, ``maxLength 32 → 16``."""
+    pointer: str = field(default="", compare=False)
+    """The JSON pointer of the changed node in the bundled spec of :attr:`side`."""
+    side: Side = field(default="head", compare=False)
+    """``base`` when the node exists only in the old spec (something removed)."""
+    place: Place | None = field(default=None, compare=False)
+    """The file and line of :attr:`pointer`, once worked out (:mod:`.places`)."""
+    accepted: Acceptance | None = field(default=None, compare=False)
+    """The reviewer's acceptance of this change, if the spec's accepted-changes file has one."""
 
     def __post_init__(self) -> None:
         if self.rule_id not in RULES:

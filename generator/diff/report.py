@@ -1,4 +1,5 @@
-"""The diff as a pull-request comment (Markdown) or for tools (JSON)."""
+"""The diff as a pull-request comment (Markdown) or for tools (JSON); :mod:`.annotations`
+and :mod:`.junit` give it to CI systems."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ir import Api
-from .changes import Change
+from .accepted import apply
+from .changes import Acceptance, Change
 from .compare import diff_apis
 from .files import FileChanges
+from .raw import Documents
 from .rules import Severity
 from .semver import Bump, Version, bump_for, effective_bump, next_version
 
@@ -29,17 +32,38 @@ class Report:
     """TOP method → the SDK call (``user.authcode.send``), for either side's endpoints."""
     files: FileChanges | None = None
     """The generated files that change, when they were compared."""
+    stale: tuple[Acceptance, ...] = ()
+    """Entries of the accepted-changes file that match no change."""
 
     @classmethod
     def compare(
-        cls, base: str, head: str, old: Api, new: Api, files: FileChanges | None = None
+        cls,
+        base: str,
+        head: str,
+        old: Api,
+        new: Api,
+        files: FileChanges | None = None,
+        *,
+        documents: Documents | None = None,
+        accepted: tuple[Acceptance, ...] = (),
     ) -> Report:
+        """The report of ``old`` → ``new``; ``accepted`` are the head's accepted changes."""
         calls = {op.top_method: op.call_path for op in (*old.operations, *new.operations)}
-        return cls(base, head, diff_apis(old, new), old.version, calls, files)
+        changes, stale = apply(diff_apis(old, new, documents), accepted)
+        return cls(base, head, changes, old.version, calls, files, stale)
 
     @property
     def bump(self) -> Bump:
+        """The bump the changes call for, taken literally (breaking → major)."""
         return bump_for(self.changes)
+
+    @property
+    def applied_bump(self) -> Bump:
+        """The bump a release applies: :attr:`bump` shifted down one place before 1.0.0."""
+        try:
+            return effective_bump(Version.parse(self.base_version), self.bump)
+        except ValueError:
+            return self.bump
 
     @property
     def next_version(self) -> Version | None:
@@ -53,8 +77,11 @@ class Report:
         return {s: sum(1 for c in self.changes if c.severity is s) for s in Severity}
 
     def has(self, severity: Severity) -> bool:
-        """Is there a change of ``severity`` or a more severe one?"""
-        return any(c.severity.rank >= severity.rank for c in self.changes)
+        """Is there a change of ``severity`` or a more severe one that no reviewer accepted?"""
+        return any(c.severity.rank >= severity.rank and not c.accepted for c in self.changes)
+
+    def accepted_count(self) -> int:
+        return sum(1 for c in self.changes if c.accepted)
 
     def by_endpoint(self) -> dict[str, list[Change]]:
         """Changes grouped by endpoint, the whole API (``""``) first, each most severe first."""
@@ -74,24 +101,46 @@ def markdown(report: Report) -> str:
             lines += ["", _heading(report, endpoint), ""]
             lines += ["| Class | Where | Field | Change |", "| --- | --- | --- | --- |"]
             lines += [_row(c) for c in changes]
+    if report.stale:
+        lines += ["", "### Stale accepted changes", ""]
+        lines += [f"- {stale_text(entry)}" for entry in report.stale]
     if report.files is not None:
         lines += ["", "### Generated files", ""]
         lines += _files(report.files)
     return "\n".join(lines) + "\n"
 
 
+def stale_text(entry: Acceptance) -> str:
+    """Why an accepted-changes entry is stale, and what to do."""
+    where = entry.endpoint or "the whole API"
+    path = f" `{entry.path}`" if entry.path else ""
+    return (
+        f"`{entry.file}:{entry.line}`: `{entry.rule_id}` at {where}{path} matches no change; "
+        "remove the entry (or fix its rule, endpoint or path)"
+    )
+
+
 def _summary(report: Report) -> list[str]:
     counts = report.counts()
     told = ", ".join(f"{counts[s]} {s.value}" for s in Severity)
-    lines = [f"**Semver bump: {report.bump.label}** — {told}."]
+    accepted = report.accepted_count()
+    if accepted:
+        told += f" ({accepted} accepted by a reviewer)"
+    lines = [f"**Semver bump: {report.applied_bump.label}** — {told}."]
     version = report.next_version
     if version is not None:
-        base = Version.parse(report.base_version)
-        line = f"Next SDK version: {base} → **{version}**"
-        if effective_bump(base, report.bump) is not report.bump:
-            line += " (before 1.0.0 a breaking change bumps the minor number, any other the patch)"
+        line = f"Next SDK version: {report.base_version} → **{version}**"
+        if report.applied_bump is not report.bump:
+            line += (
+                f" (before 1.0.0 a {_worst(report).value} change bumps the "
+                f"{report.applied_bump.label} number)"
+            )
         lines += ["", line + "."]
     return lines
+
+
+def _worst(report: Report) -> Severity:
+    return max((c.severity for c in report.changes), key=lambda s: s.rank)
 
 
 def _heading(report: Report, endpoint: str) -> str:
@@ -104,11 +153,15 @@ def _heading(report: Report, endpoint: str) -> str:
 def _row(change: Change) -> str:
     severity = (
         f"**{change.severity.value}**"
-        if change.severity is Severity.BREAKING
+        if change.severity is Severity.BREAKING and not change.accepted
         else change.severity.value
     )
     path = f"`{change.path}`" if change.path else "—"
     text = change.rule.title + (f": {change.detail}" if change.detail else "")
+    if change.accepted is not None:
+        severity += " (accepted)"
+        by = f" ({change.accepted.by})" if change.accepted.by else ""
+        text += f" — **accepted**: {change.accepted.reason}{by}"
     return f"| {severity} | {change.location.value} | {path} | {_cell(text)} |"
 
 
@@ -136,9 +189,11 @@ def as_json(report: Report) -> str:
         "base": report.base,
         "head": report.head,
         "base_version": report.base_version,
-        "bump": report.bump.label,
+        "bump": report.applied_bump.label,
+        "changes_call_for": report.bump.label,
         "next_version": str(version) if version is not None else None,
         "counts": {s.value: n for s, n in report.counts().items()},
+        "accepted": report.accepted_count(),
         "changes": [
             {
                 "endpoint": c.endpoint,
@@ -150,8 +205,28 @@ def as_json(report: Report) -> str:
                 "section": c.section.value,
                 "title": c.rule.title,
                 "detail": c.detail,
+                "place": (
+                    None
+                    if c.place is None
+                    else {"file": c.place.file, "line": c.place.line, "side": c.place.side}
+                ),
+                "accepted": (
+                    None
+                    if c.accepted is None
+                    else {"reason": c.accepted.reason, "by": c.accepted.by}
+                ),
             }
             for c in report.changes
+        ],
+        "stale_accepted": [
+            {
+                "file": e.file,
+                "line": e.line,
+                "rule": e.rule_id,
+                "endpoint": e.endpoint,
+                "path": e.path,
+            }
+            for e in report.stale
         ],
         "generated_files": (
             None

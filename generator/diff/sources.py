@@ -15,10 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import GeneratorError, SpecError
-from ..generate import build
 from ..ir import Api
+from ..load import LoadedSpec, load_spec
+from .accepted import ACCEPTED_FILE, AcceptedFileError, read_accepted
+from .changes import Acceptance
 from .git import GitError, UnsafeRevision, commit_of, export, toplevel
 from .limits import UnreadableSpec, check_spec_path
+from .places import SideMap
 
 
 class InputError(Exception):
@@ -39,8 +42,17 @@ class SpecSource:
 
     def read(self) -> Api:
         """The side's IR; :class:`InputError` when its spec is invalid."""
+        return self.read_loaded()[0]
+
+    def read_loaded(self) -> tuple[Api, LoadedSpec]:
+        """The side's IR and the bundled document it was built from (with its source map)."""
+        from ..build import build_api
+        from ..validate import validate
+
         try:
-            return build(self.spec)
+            loaded = load_spec(self.spec)
+            validate(loaded)
+            return build_api(loaded), loaded
         except SpecError as exc:
             if not exc.problems:
                 raise InputError(f"{self.role} ({self.label}): invalid spec") from None
@@ -53,6 +65,36 @@ class SpecSource:
         except GeneratorError as exc:
             raise InputError(f"{self.role} ({self.label}): {exc}") from None
 
+    def side_map(self, loaded: LoadedSpec) -> SideMap:
+        """How this side's changes are placed (see :meth:`side_root`)."""
+        return SideMap(loaded, self.label, self.side_root())
+
+    def accepted(self) -> tuple[Acceptance, ...]:
+        """The entries of this side's accepted-changes file, named by its path from the
+        repository's root (a revision's path in that revision) when there is one."""
+        file = (self.spec if self.spec.is_dir() else self.spec.parent) / ACCEPTED_FILE
+        root = self.side_root()
+        absolute = file.resolve()
+        shown = (
+            absolute.relative_to(root.resolve()).as_posix()
+            if root is not None and absolute.is_relative_to(root.resolve())
+            else None
+        )
+        try:
+            return read_accepted(self.spec, shown)
+        except AcceptedFileError as exc:
+            raise InputError(f"{self.role} ({self.label}): {exc}") from None
+
+    def side_root(self) -> Path | None:
+        """The folder this side's file names start from: a revision's export, or the root of
+        the repository around the folder; ``None`` outside a repository."""
+        if self.exported_to is not None:
+            return self.exported_to
+        try:
+            return toplevel(self.spec if self.spec.is_dir() else self.spec.parent)
+        except GitError:
+            return None
+
     def _shown(self, file: Path) -> str:
         """A file of this side as a user finds it: ``REV:spec/openapi.yaml`` for a revision."""
         if self.exported_to is None:
@@ -62,6 +104,15 @@ class SpecSource:
         if absolute.is_relative_to(root):
             return f"{self.revision}:{absolute.relative_to(root).as_posix()}"
         return str(file)
+
+
+def accepted_in(spec: Path) -> tuple[Acceptance, ...]:
+    """The accepted-changes entries of the spec folder ``spec`` (a release's working tree);
+    :class:`InputError` when the file is malformed."""
+    try:
+        return read_accepted(spec)
+    except AcceptedFileError as exc:
+        raise InputError(str(exc)) from None
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ..diff.accepted import changelog_note
 from ..diff.changes import Change
 from ..diff.rules import Section
 
@@ -47,7 +48,7 @@ def _line(change: Change, calls: Mapping[str, str]) -> str:
     if change.path:
         where += f" {change.location.value} `{change.path}`"
     detail = f": {change.detail}" if change.detail else ""
-    return f"- {where}: {change.rule.title}{detail}"
+    return f"- {where}: {change.rule.title}{detail}{changelog_note(change)}"
 
 
 def prepend(path: Path, text: str) -> None:

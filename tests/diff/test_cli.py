@@ -65,7 +65,13 @@ def test_revisions(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [(c["rule"], c["path"]) for c in body["changes"]] == [
         ("request-field-added-optional", "param0.remark")
     ]
-    assert (body["base"], body["head"], body["bump"]) == ("HEAD~1", "HEAD", "minor")
+    assert (body["base"], body["head"], body["base_version"]) == ("HEAD~1", "HEAD", "0.1.0")
+    # before 1.0.0 the compatible change that calls for a minor bump bumps the patch number
+    assert (body["changes_call_for"], body["bump"], body["next_version"]) == (
+        "minor",
+        "patch",
+        "0.1.1",
+    )
 
 
 def test_base_option_against_the_working_tree(
@@ -83,7 +89,7 @@ def test_base_option_against_the_working_tree(
 def test_revision_with_a_path(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "elsewhere").mkdir()
     assert run("HEAD~1:spec", "--head", "HEAD", "--no-files", "--format", "json") == 0
-    assert json.loads(capsys.readouterr().out)["bump"] == "minor"
+    assert json.loads(capsys.readouterr().out)["changes_call_for"] == "minor"
 
 
 def test_fail_on(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

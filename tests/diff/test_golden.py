@@ -98,5 +98,7 @@ def test_json_carries_every_change_and_the_bump(tmp_path: Path) -> None:
         "section": "Breaking",
         "title": "request field removed",
         "detail": "",
+        "place": None,
+        "accepted": None,
     }
     assert body["generated_files"] is None

@@ -137,6 +137,18 @@ def _error_field(spec: Spec) -> None:
     }
 
 
+_ORDER = "alibaba.damai.maizuo.openapi.order.create"
+
+
+def _order_endpoint(spec: Spec) -> None:
+    spec.add_endpoint(_ORDER)
+    spec.endpoints[_ORDER]["post"]["x-top-idempotent"] = False
+
+
+def _order_idempotent(spec: Spec) -> None:
+    spec.endpoints[_ORDER]["post"]["x-top-idempotent"] = True
+
+
 def _result_required(spec: Spec) -> None:
     spec.result["required"] = ["success"]
 
@@ -378,13 +390,13 @@ CASES = [
     Case(
         "enum description",
         _set("field:code_type", "description", "验证码类型"),
-        ("enum-description-changed", "field-description-changed"),
+        ("field-description-changed",),
         Severity.DOCS,
     ),
     Case(
         "struct description",
         _set("param0", "description", "验证码参数"),
-        ("field-description-changed", "model-docs-changed"),
+        ("field-description-changed",),
         Severity.DOCS,
     ),
     Case(
@@ -492,13 +504,13 @@ CASES = [
     Case(
         "idempotent false → true",
         _set("op", "x-top-idempotent", True),
-        ("endpoint-idempotent-changed",),
+        ("endpoint-may-be-sent-twice",),
         Severity.COMPATIBLE,
     ),
     Case(
         "idempotent true → false",
         _set("op", "x-top-idempotent", False),
-        ("endpoint-idempotent-changed",),
+        ("endpoint-no-longer-idempotent",),
         Severity.COMPATIBLE,
         base=_set("op", "x-top-idempotent", True),
     ),
@@ -546,8 +558,21 @@ CASES = [
     Case(
         "business result message dropped",
         _business_without_message,
+        ("endpoint-business-result-field-dropped",),
+        Severity.BREAKING,
+    ),
+    Case(
+        "business result code dropped",
+        lambda spec: spec.op["x-top-business-result"].pop("code"),
+        ("endpoint-business-result-field-dropped",),
+        Severity.BREAKING,
+    ),
+    Case(
+        "business result reads another code",
+        lambda spec: spec.op["x-top-business-result"].update(code="error_code"),
         ("endpoint-business-result-detail-changed",),
         Severity.COMPATIBLE,
+        base=_result_field("error_code", {"type": "string"}),
     ),
     Case(
         "x-top-doc notes",
@@ -571,7 +596,45 @@ CASES = [
         ("api-package-renamed", "api-package-renamed"),
         Severity.BREAKING,
     ),
-    Case("error reply field added", _error_field, ("response-field-added",), Severity.COMPATIBLE),
+    Case("error reply field added", _error_field, ("api-error-reply-changed",), Severity.DOCS),
+    Case(
+        "description of a struct in a list",
+        lambda spec: spec.field("tickets")["items"].update(description="票"),
+        ("model-docs-changed",),
+        Severity.DOCS,
+        base=_tickets({"seat": _STRING}),
+    ),
+    Case(
+        "description of an enum in a list",
+        lambda spec: spec.field("statuses")["items"].update(description="状态"),
+        ("enum-description-changed",),
+        Severity.DOCS,
+        base=_request_field("statuses", {"type": "array", "items": dict(_STATUS)}),
+    ),
+    Case(
+        "method prefix changed",
+        lambda spec: spec.root["info"]["x-top-package"].update({"method-prefix": "alibaba."}),
+        (
+            "endpoint-call-path-changed",
+            "endpoint-module-renamed",
+            "model-renamed",
+            "model-renamed",
+        ),
+        Severity.BREAKING,
+    ),
+    Case(
+        "a new resource takes an old one's class name",
+        lambda spec: spec.add_endpoint("alibaba.damai.maizuo.openapi.user_authcode.check"),
+        ("endpoint-added", "resource-class-renamed"),
+        Severity.BREAKING,
+    ),
+    Case(
+        "order call made idempotent",
+        _order_idempotent,
+        ("endpoint-money-call-may-be-sent-twice",),
+        Severity.BREAKING,
+        base=_order_endpoint,
+    ),
 ]
 
 
