@@ -26,29 +26,22 @@ _LOWER_BOUNDS = {
 
 
 def constraint_changes(old: Constraints, new: Constraints) -> Iterator[tuple[Direction, str]]:
-    """Each changed keyword as ``(direction, detail)``: a bound set or moved inwards tightens,
-    one removed or moved outwards loosens; a pattern added tightens, removed loosens, and one
-    replaced by another is neither provably, so it is its own kind."""
-    for attribute, keyword in (_UPPER_BOUNDS | _LOWER_BOUNDS).items():
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        if before == after:
-            continue
-        if before is None:
-            yield "tightened", f"{keyword} {value(after)} added"
-        elif after is None:
-            yield "loosened", f"{keyword} {value(before)} removed"
-        else:
-            inwards = after < before if attribute in _UPPER_BOUNDS else after > before
-            yield (
-                "tightened" if inwards else "loosened"
-            ), f"{keyword} {value(before)} → {value(after)}"
-    if old.pattern != new.pattern:
-        if old.pattern is None:
-            yield "tightened", f"pattern {value(new.pattern)} added"
-        elif new.pattern is None:
-            yield "loosened", f"pattern {value(old.pattern)} removed"
-        else:
-            yield "pattern-changed", f"pattern {value(old.pattern)} → {value(new.pattern)}"
+    """Each changed keyword of the IR's constraints as ``(direction, detail)``, named as the
+    spec writes it: a bound set or moved inwards tightens, one removed or moved outwards
+    loosens; a pattern added tightens, removed loosens, and one replaced by another is neither
+    provably, so it is its own kind (see :func:`keyword_changes`)."""
+    old_keywords, new_keywords = _as_keywords(old), _as_keywords(new)
+    order = [*VALIDATION_KEYWORDS]
+    order += sorted((old_keywords.keys() | new_keywords.keys()) - set(order))
+    return keyword_changes(old_keywords, new_keywords, tuple(order))
+
+
+def _as_keywords(constraints: Constraints) -> dict[str, object]:
+    return {
+        PYDANTIC_NAMES.get(name, name): value
+        for name, value in vars(constraints).items()
+        if value is not None
+    }
 
 
 _JSON_UPPER = ("maxLength", "maxItems", "maximum", "exclusiveMaximum", "maxProperties")

@@ -184,6 +184,16 @@ class FieldDiff:
         if old.item is not None and new.item is not None:
             items = join_pointer(pointer, "items")
             old_items = new_items = None
+            old_rules = getattr(old.item, "constraints", None)
+            new_rules = getattr(new.item, "constraints", None)
+            if old_rules is not None and new_rules is not None:
+                for direction, detail in constraint_changes(old_rules, new_rules):
+                    self.add(
+                        path + "[]",
+                        self.constraint_rule(direction),
+                        detail,
+                        join_pointer(items, detail.split()[0]),
+                    )
             if self.documents is not None and old_schema is not None and new_schema is not None:
                 old_items = items_of(old_schema, self.documents.old)
                 new_items = items_of(new_schema, self.documents.new)
