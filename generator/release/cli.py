@@ -18,6 +18,7 @@ from .changelog import CHANGELOG
 from .cut import DIST, Outcome, cut
 from .errors import ReleaseError
 from .plan import BUMP_CHOICES, Plan, make_plan
+from .publish import Index, index_from_environment, require_unpublished
 from .repository import GENERATED, SPEC, require_clean, require_fresh
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -37,6 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="do everything in a temporary copy and change nothing in the tree",
     )
     parser.add_argument(
+        "--publish",
+        metavar="REPOSITORY_URL",
+        default=None,
+        help="also upload the sdist and wheel (twine) to the package index whose upload URL this is;"
+        " credentials from MAIZUO_GEN_INDEX_USERNAME/MAIZUO_GEN_INDEX_PASSWORD or"
+        " TWINE_USERNAME/TWINE_PASSWORD (never published without this option, nor by --dry-run)",
+    )
+    parser.add_argument(
         "--date",
         type=_date,
         default=None,
@@ -53,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     date = args.date or datetime.date.today().isoformat()
     try:
+        index = index_from_environment(args.publish) if args.publish else None
         require_clean(root)
         require_fresh(root)
         plan = make_plan(root, args.bump)
-        outcome = cut(root, plan, date, dry_run=args.dry_run)
+        if index is not None:
+            require_unpublished(index, plan.api.distribution, str(plan.version))
+        outcome = cut(root, plan, date, dry_run=args.dry_run, publish=index)
     except SpecError as exc:
         print(
             f"error: the spec is invalid: {exc.problems[0] if exc.problems else exc}",
@@ -69,11 +81,13 @@ def run(args: argparse.Namespace) -> int:
     except (ReleaseError, GitError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    sys.stdout.write(summary(plan, outcome, date, dry_run=args.dry_run))
+    sys.stdout.write(summary(plan, outcome, date, dry_run=args.dry_run, index=index))
     return EXIT_OK
 
 
-def summary(plan: Plan, outcome: Outcome, date: str, *, dry_run: bool) -> str:
+def summary(
+    plan: Plan, outcome: Outcome, date: str, *, dry_run: bool, index: Index | None = None
+) -> str:
     """What was done, and the git commands that finish the release."""
     since = f"since {plan.previous.name}" if plan.previous else "first release"
     how = plan.bump.label if plan.bump.value else "as written in the spec"
@@ -97,6 +111,12 @@ def summary(plan: Plan, outcome: Outcome, date: str, *, dry_run: bool) -> str:
         f"  smoke test: wheel installed in a fresh virtualenv, {outcome.smoke.call}(...)"
         f" on the mock gateway returned {outcome.smoke.response}",
     ]
+    if index is not None:
+        lines.append(
+            f"  would upload both to {index.shown()} (not there yet)"
+            if dry_run
+            else f"  uploaded both to {index.shown()}"
+        )
     if dry_run:
         lines.append("Nothing in the tree changed; run without --dry-run to release.")
         return "\n".join(lines) + "\n"

@@ -1,8 +1,9 @@
 """Carry out a plan: version, regenerate, changelog, build, smoke test — in a scratch copy.
 
 Everything happens in a temporary copy of ``spec/`` and ``generated/``; only when the wheel has
-been built and has passed its smoke test are the new ``spec/openapi.yaml``, ``generated/`` and
-the distributions brought into the tree (never on a dry run). A failed release changes nothing.
+been built and has passed its smoke test are the distributions uploaded to the package index
+(with ``--publish``), and then the new ``spec/openapi.yaml``, ``generated/`` and the
+distributions brought into the tree (neither on a dry run). A failed release changes nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .changelog import CHANGELOG, entry, prepend
 from .errors import ReleaseError
 from .package import build_distributions
 from .plan import Plan
+from .publish import Index, upload
 from .repository import GENERATED, SPEC
 from .smoke import SmokeResult, smoke_test
 from .spec_version import set_spec_version
@@ -34,8 +36,11 @@ class Outcome:
     smoke: SmokeResult
 
 
-def cut(root: Path, plan: Plan, date: str, *, dry_run: bool) -> Outcome:
-    """Release ``plan`` from the tree at ``root``; with ``dry_run``, leave the tree untouched."""
+def cut(
+    root: Path, plan: Plan, date: str, *, dry_run: bool, publish: Index | None = None
+) -> Outcome:
+    """Release ``plan`` from the tree at ``root``, uploading it to ``publish`` when given; with
+    ``dry_run``, leave the tree (and the index) untouched."""
     with tempfile.TemporaryDirectory(prefix="maizuo-release-") as tmp:
         work = Path(tmp)
         for folder in (SPEC, GENERATED):
@@ -50,6 +55,8 @@ def cut(root: Path, plan: Plan, date: str, *, dry_run: bool) -> Outcome:
         dists = build_distributions(work / GENERATED, work / DIST)
         smoke = smoke_test(dists.wheel, work / SPEC, build(work / SPEC), work / "venv")
         if not dry_run:
+            if publish is not None:
+                upload(publish, (dists.sdist, dists.wheel))
             _bring_back(root, work, (dists.sdist, dists.wheel))
     changed = (*changes.added, *changes.changed, *changes.removed, CHANGELOG)
     return Outcome((dists.sdist.name, dists.wheel.name), tuple(sorted(set(changed))), smoke)
