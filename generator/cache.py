@@ -10,6 +10,7 @@ cache file is an empty cache.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from collections.abc import Iterable
@@ -26,6 +27,12 @@ def digest(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def canonical_json(value: Any) -> bytes:
+    """Stable bytes of a JSON value (keys sorted, no spaces), to hash or compare parts of a
+    document by."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def fingerprint(paths: Iterable[Path]) -> str:

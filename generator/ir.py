@@ -9,6 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from . import top
+from .top import response_key as response_key
+
 TypeKind = Literal[
     "string",
     "integer",
@@ -22,7 +25,7 @@ TypeKind = Literal[
 ]
 Encoding = Literal["json", "scalar", "csv", "datetime"]
 Session = Literal["none", "optional", "required"]
-FORM = "application/x-www-form-urlencoded"
+FORM = top.FORM_TYPE
 DEFAULT_METHOD_PREFIX = "alibaba.damai.maizuo.openapi."
 
 
@@ -265,9 +268,3 @@ class Api:
     resources: tuple[Resource, ...]
     """The top-level resources (``client.user``), sorted by name."""
     error_model: Model
-
-
-def response_key(top_method: str) -> str:
-    """TOP's envelope key: dots become underscores and a leading ``taobao.`` is dropped."""
-    name = top_method.removeprefix("taobao.")
-    return name.replace(".", "_") + "_response"

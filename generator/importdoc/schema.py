@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import naming
-from ..load import canonical_json
+from ..cache import canonical_json
 from .fields import FieldSpec
 from .page import PageError
 from .values import Kind

@@ -3,45 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
-MESSAGES: Mapping[int, str] = {
-    3: "Upload Fail",
-    4: "User Call Limited",
-    5: "Session Call Limited",
-    6: "Partner Call Limited",
-    7: "App Call Limited",
-    8: "App Call Exceeds Limited Frequency",
-    9: "Http Action Not Allowed",
-    10: "Service Currently Unavailable",
-    11: "Insufficient ISV Permissions",
-    12: "Insufficient User Permissions",
-    13: "Insufficient Partner Permissions",
-    15: "Remote service error",
-    21: "Missing Method",
-    22: "Invalid Method",
-    23: "Invalid Format",
-    24: "Missing Signature",
-    25: "Invalid Signature",
-    26: "Missing Session",
-    27: "Invalid Session",
-    28: "Missing App Key",
-    29: "Invalid App Key",
-    30: "Missing Timestamp",
-    31: "Invalid Timestamp",
-    32: "Missing Version",
-    33: "Invalid Version",
-    34: "Unsupported Version",
-    40: "Missing Required Arguments",
-    41: "Invalid Arguments",
-    42: "Forbidden Request",
-    43: "Parameter Error",
-    44: "isp error",
-    45: "Forbidden version",
-    47: "Invalid encoding",
-    50: "Remote service error",
-}
+from ..top import MESSAGES
 
 
 def message_of(code: int) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..generate import build, check, generate
-from ..load import ROOT_FILE
+from ..specfile import ROOT_FILE
 from .changelog import CHANGELOG, entry, prepend
 from .errors import ReleaseError
 from .package import build_distributions

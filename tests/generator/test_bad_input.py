@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from generator.specfile import MAX_FILE_BYTES
 
 from .conftest import ENDPOINT, PARAM0, at, read_yaml, snapshot, write_yaml
 
@@ -213,3 +217,53 @@ def test_missing_spec_folder(tmp_path: Path, cli: Run) -> None:
     result = cli("validate", "--spec", tmp_path / "nowhere")
     assert result.returncode == 2
     assert "no openapi.yaml here" in result.stderr
+
+
+def _limited_memory() -> None:
+    """Run the child with at most 1 GiB of address space: a read without a bound fails."""
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def _validate_bounded(spec: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "validate", "--spec", str(spec)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited_memory,
+    )
+
+
+def _special_spec(kind: str, folder: Path) -> tuple[Path, str]:
+    """A spec path of ``kind`` and the message it must get."""
+    if kind == "device":
+        return Path("/dev/zero"), "is a device, not a file"
+    if kind == "fifo":
+        fifo = folder / "openapi.yaml"
+        os.mkfifo(fifo)
+        return folder, "is a FIFO (named pipe), not a file"
+    line = b"- 1\n"  # a YAML list of millions of items
+    (folder / "openapi.yaml").write_bytes(line * (MAX_FILE_BYTES // len(line) + 1))
+    return folder, f"is larger than {MAX_FILE_BYTES >> 20} MiB"
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "huge"])
+def test_a_spec_that_is_no_regular_file_or_too_big_is_refused_before_reading(
+    kind: str, tmp_path: Path
+) -> None:
+    """``/dev/zero`` never ends, a FIFO blocks its reader until a writer comes: each gets one
+    clear error, at once, in bounded memory."""
+    spec, expected = _special_spec(kind, tmp_path)
+    result = _validate_bounded(spec, tmp_path)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and expected in line, line
+
+
+def test_an_endpoint_file_that_is_a_device_is_refused(spec: Path) -> None:
+    (spec / ENDPOINT).unlink()
+    os.symlink("/dev/zero", spec / ENDPOINT)
+    result = _validate_bounded(spec, spec.parent)
+    assert result.returncode == 2, result.stderr
+    assert f"spec/{ENDPOINT}: /: is a device, not a file" in result.stderr
