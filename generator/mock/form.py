@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
-FORM_TYPE = "application/x-www-form-urlencoded"
+from ..top import FORM_TYPE
+
 MAX_BODY = 1 << 20
 """The largest body the gateway reads: 1 MiB; a larger one is answered with HTTP 413."""
 

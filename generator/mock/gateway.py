@@ -30,6 +30,7 @@ from typing import Any, Literal
 from ..build import build_api
 from ..ir import Api, Operation
 from ..load import load_spec
+from ..top import SYSTEM_PARAMS
 from ..validate import validate
 from .business import ParamChecker
 from .codes import GatewayError, invalid_parameter
@@ -48,7 +49,7 @@ from .scenarios import (
     Scenarios,
     TopError,
 )
-from .system import SYSTEM_PARAMS, Credentials, check_system
+from .system import Credentials, check_system
 
 DEFAULT_APP_KEY = "12345678"
 DEFAULT_APP_SECRET = "helloworld"

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from .. import naming
 from ..ir import Model, Operation, TypeRef
+from ..top import ERROR_KEY
 
 JSON_TYPE = "application/json;charset=UTF-8"
 XML_TYPE = "text/xml;charset=UTF-8"
@@ -51,8 +52,8 @@ class Rendered:
 def render_error(fields: Mapping[str, Any], form: ReplyForm) -> Rendered:
     """``error_response`` with ``fields`` (code, msg, sub_code, sub_msg, request_id)."""
     if form.json:
-        return _json({"error_response": fields})
-    return _xml(_element("error_response", fields, None, {}))
+        return _json({ERROR_KEY: fields})
+    return _xml(_element(ERROR_KEY, fields, None, {}))
 
 
 def render_success(

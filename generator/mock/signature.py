@@ -10,13 +10,11 @@ import hashlib
 import hmac
 from collections.abc import Mapping
 
-SIGN_METHODS = ("md5", "hmac", "hmac-sha256")
-
 
 def expected_sign(params: Mapping[str, str], secret: str, sign_method: str) -> str:
     """TOP's signature of ``params`` (without ``sign``) in upper-case hex.
 
-    ``sign_method`` must be one of :data:`SIGN_METHODS`.
+    ``sign_method`` must be one of :data:`~generator.top.SIGN_METHODS`.
     """
     text = "".join(name + params[name] for name in sorted(params)).encode("utf-8")
     key = secret.encode("utf-8")
@@ -34,4 +32,6 @@ def sign_matches(params: Mapping[str, str], secret: str, sign_method: str, sign:
     """
     signed = {name: value for name, value in params.items() if name != "sign" and value}
     expected = expected_sign(signed, secret, sign_method)
-    return hmac.compare_digest(expected, sign.upper())
+    # compared as bytes: compare_digest refuses str with non-ASCII characters, and a sign may
+    # hold any text a caller sends
+    return hmac.compare_digest(expected.encode("ascii"), sign.upper().encode("utf-8"))

@@ -9,32 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from ..ir import Operation
+from ..top import API_VERSION, FORMATS, GMT8, MAX_CLOCK_SKEW, SIGN_METHODS, TIMESTAMP_FORMAT
 from .codes import GatewayError, preview
-from .signature import SIGN_METHODS, sign_matches
+from .signature import sign_matches
 
-SYSTEM_PARAMS = frozenset(
-    {
-        "method",
-        "app_key",
-        "sign_method",
-        "sign",
-        "timestamp",
-        "v",
-        "session",
-        "format",
-        "simplify",
-        "partner_id",
-        "target_app_key",
-    }
-)
-MAX_SKEW = 600.0
-"""Seconds a timestamp may be away from the gateway's clock (TOP allows 10 minutes)."""
-GMT8 = timezone(timedelta(hours=8))
-_TOP_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_EPOCH_MILLIS = re.compile(r"\d{1,15}")
+_TOP_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", re.ASCII)
+_EPOCH_MILLIS = re.compile(r"\d{1,15}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -62,7 +45,7 @@ def parse_timestamp(text: str) -> float | None:
     if not _TOP_TIME.fullmatch(text):
         return None
     try:
-        when = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+        when = datetime.strptime(text, TIMESTAMP_FORMAT)
     except ValueError:
         return None
     return when.replace(tzinfo=GMT8).timestamp()
@@ -95,9 +78,9 @@ def check_system(
     version = params.get("v")
     if not version:
         raise GatewayError(32, "缺少 v 参数 / the v parameter is missing")
-    if version != "2.0":
+    if version != API_VERSION:
         raise GatewayError(33, f"v 须为 2.0,收到 {preview(version)} / v must be 2.0")
-    if (params.get("format") or "xml") not in ("json", "xml"):
+    if (params.get("format") or "xml") not in FORMATS:
         raise GatewayError(23, "format 须为 json 或 xml / format must be json or xml")
     _check_sign(params, credentials.app_secret)
     _check_session(operation, params.get("session"), credentials.session)
@@ -115,7 +98,7 @@ def _check_timestamp(timestamp: str | None, now: float) -> None:
             "yyyy-MM-dd HH:mm:ss in GMT+8 or epoch milliseconds",
         )
     skew = when - now
-    if abs(skew) > MAX_SKEW:
+    if abs(skew) > MAX_CLOCK_SKEW:
         raise GatewayError(
             31,
             f"timestamp 与网关时间相差 {skew:+.0f} 秒,超过 10 分钟 / timestamp is {skew:+.0f} s "
