@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..ir import Api, BusinessResult, Example, Operation, Resource
-from ..load import join_pointer
+from ..pointer import join as join_pointer
 from .changes import Change, Location, Side
 from .fields import Classes, FieldDiff
 from .raw import Documents

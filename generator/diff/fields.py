@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..ir import Constraints, EnumType, Model, TypeRef
-from ..load import join_pointer
+from ..pointer import join as join_pointer
 from .changes import Location, Side
 from .constraints import PYDANTIC_NAMES, VALIDATION_KEYWORDS, constraint_changes, keyword_changes
 from .raw import Documents, items_of

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..load import LoadedSpec, resolve, unescape_pointer_token
+from ..load import LoadedSpec
+from ..pointer import resolve
+from ..pointer import unescape_token as unescape_pointer_token
 from .changes import Change, Place, Side
 
 

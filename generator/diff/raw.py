@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import resolve
+from ..pointer import resolve
 
 _MAX_HOPS = 64
 
