@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPEC ?= spec
 OUT ?= generated
 
-.PHONY: generate validate check typecheck test fuzz bench review mock clean
+.PHONY: generate validate check typecheck browser test fuzz bench review mock clean
 
 # The virtualenv is (re)built when missing or when the project's requirements change.
 $(BIN)/.installed: pyproject.toml
@@ -30,7 +30,16 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 	cd $(OUT) && ../$(BIN)/mypy --cache-dir ../.mypy_cache/generated damai_maizuo
 
-test: check typecheck
+# Headless Chromium and a font with Chinese glyphs, for the browser tests of the HTML site
+# (tests/docs/test_site_browser.py): installed from Debian where missing (as root, as on CI).
+browser:
+	@if command -v chromium >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -q .; then :; else \
+		echo "installing chromium and fonts-wqy-zenhei (apt-get)"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends chromium fonts-wqy-zenhei; \
+	fi
+
+test: check typecheck browser
 	$(BIN)/python -m pytest -q
 
 fuzz: $(BIN)/.installed

@@ -7,12 +7,13 @@ Markdown and Python templates escape through their own filters (:mod:`.markdown`
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
 
 from ..naming import AMBIGUOUS
-from . import examples, markdown, modules, pytext
+from . import examples, markdown, modules, pytext, site
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -46,6 +47,7 @@ def environment() -> jinja2.Environment:
         md_line=markdown.md_line,
         md_text=markdown.md_text,
         example_heading=markdown.example_heading,
+        example_title=markdown.example_title,
         md_cell=markdown.md_cell,
         md_code=markdown.md_code,
         fence=markdown.fence,
@@ -57,5 +59,21 @@ def environment() -> jinja2.Environment:
         async_example=examples.async_example,
         readme_operation=examples.readme_operation,
         wheel_name=examples.wheel_name,
+        # the HTML site
+        families=site.families,
+        endpoint_page=site.endpoint_page,
+        type_page=site.type_page,
+        type_target=site.type_target,
+        enum_for=site.enum_for,
+        model_for=site.model_for,
+        shown_models=site.shown_models,
+        users=site.users,
+        error_rows=site.error_rows,
+        example_json=site.example_json,
+        paragraphs=site.paragraphs,
+        constraints_text=markdown.constraints_text,
+        tojson_text=lambda value: json.dumps(value, ensure_ascii=False),
+        search_index=site.search_index,
     )
+    env.globals["errors"] = site.ERRORS
     return env

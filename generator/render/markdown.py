@@ -99,7 +99,7 @@ def constraints_cell(item: Field | Param) -> str:
     return md_code(text, in_table=True) if text else ""
 
 
-def example_heading(example: Example, title: str, language: str) -> str:
+def example_title(example: Example, title: str, language: str) -> str:
     """``Response example: 响应示例 (XML)``: the format is named once, even when the spec's own
     summary already names it."""
     label = f"({language.upper()})"
@@ -107,7 +107,11 @@ def example_heading(example: Example, title: str, language: str) -> str:
     text = f"{title}: {summary}" if summary else title
     if label.lower() not in summary.lower():
         text = f"{text} {label}"
-    return md_line(text)
+    return text
+
+
+def example_heading(example: Example, title: str, language: str) -> str:
+    return md_line(example_title(example, title, language))
 
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")

@@ -16,6 +16,7 @@ from ..errors import GeneratorError
 from ..ir import Api, Operation
 from .markdown import tidy, visible
 from .modules import endpoint_module, resource_module
+from .site import endpoint_page, shown_models, type_page
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -64,6 +65,11 @@ def plan(api: Api) -> list[Job]:
     job("package/resources/__init__.py.j2", f"{pkg}/resources/__init__.py", {"api": header})
     job("docs/index.md.j2", "docs/index.md", whole)
     jobs.append(Job(f"{pkg}/py.typed", None, dict, ""))
+    job("site/index.html.j2", "site/index.html", whole)
+    job("site/errors.html.j2", "site/errors.html", whole)
+    job("site/search-index.js.j2", "site/search-index.js", whole)
+    job("site/site.css.j2", "site/assets/site.css", {})
+    job("site/site.js.j2", "site/assets/site.js", {})
     for op in api.operations:
         job(
             "package/endpoints/module.py.j2",
@@ -72,6 +78,10 @@ def plan(api: Api) -> list[Job]:
             partial(_module_context, header, endpoint_module, op),
         )
         job("docs/endpoint.md.j2", f"docs/{op.doc_page}", {"api": header, "op": op})
+        job("site/endpoint.html.j2", f"site/{endpoint_page(op)}", {"api": header, "op": op})
+        for name in [m.name for m in shown_models(op)] + [e.name for e in op.enums]:
+            keyed = {"api": header, "op": op, "name": name}
+            job("site/type.html.j2", f"site/{type_page(op, name)}", keyed)
     for resource in api.resources:
         job(
             "package/resources/module.py.j2",

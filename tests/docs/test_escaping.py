@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,37 @@ def test_python_reads_the_escaped_text_back_as_the_spec_wrote_it(generated: Path
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
     assert BIDI + " " + CONTROL in strings
+
+
+class _Elements(HTMLParser):
+    """Every element of a page, with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_no_spec_text_becomes_an_element_of_the_site(generated: Path) -> None:
+    pages = sorted((generated / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        parser = _Elements()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for tag, attrs in parser.found:
+            assert tag not in ("img", "iframe", "object"), page.name
+            assert not [a for a in attrs if a.startswith("on")], (page.name, tag, attrs)
+            assert not str(attrs.get("href", "")).lower().startswith("javascript:"), page.name
+            if tag == "script":
+                assert attrs.get("src", "").endswith(("search-index.js", "assets/site.js"))
+    endpoint = _Elements()
+    endpoint.feed((generated / "site/endpoints/user.authcode.send.html").read_text("utf-8"))
+    shown = "".join(endpoint.text)
+    for text in HOSTILE:
+        assert text in shown
