@@ -15,7 +15,7 @@ from typing import Any
 import uvicorn
 
 from .app import create_app
-from .connections import HEADER_TIMEOUT, header_timeout_protocol
+from .connections import REQUEST_TIMEOUT, request_timeout_protocol
 from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION, Gateway
 from .recording import RecordedRequest
 from .scenario_file import load_scenarios
@@ -49,12 +49,12 @@ def router_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}{ROUTER_PATH}"
 
 
-def _server(gateway: Gateway, header_timeout: float) -> uvicorn.Server:
+def _server(gateway: Gateway, request_timeout: float) -> uvicorn.Server:
     config = uvicorn.Config(
         create_app(gateway),
         # uvicorn's h11 protocol (the connection control of .app relies on its classes), with
-        # a deadline for each request's headers
-        http=header_timeout_protocol(header_timeout),
+        # a deadline for each request to arrive, headers and body
+        http=request_timeout_protocol(request_timeout),
         lifespan="off",
         log_config=None,  # leave logging to the host program (or pytest)
         access_log=False,  # the app logs one line per request itself
@@ -76,13 +76,14 @@ class GatewayServer:
         host: str = "127.0.0.1",
         port: int = 0,
         *,
-        header_timeout: float = HEADER_TIMEOUT,
+        request_timeout: float = REQUEST_TIMEOUT,
     ) -> None:
         self.gateway = gateway
         self.host = host
         self._port = port
-        self.header_timeout = header_timeout
-        """Seconds a client has to send a request's headers before its connection is closed."""
+        self.request_timeout = request_timeout
+        """Seconds a client has to send a request (headers and body) before its connection is
+        closed."""
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -139,7 +140,7 @@ class GatewayServer:
             raise RuntimeError("the gateway server is already running")
         sock = bind(self.host, self._port)
         self._port = sock.getsockname()[1]
-        server = _server(self.gateway, self.header_timeout)
+        server = _server(self.gateway, self.request_timeout)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="top-gateway", daemon=True
         )
@@ -185,7 +186,7 @@ def serve(
     scenarios: Path | None = None,
     *,
     session: str = DEFAULT_SESSION,
-    header_timeout: float = HEADER_TIMEOUT,
+    request_timeout: float = REQUEST_TIMEOUT,
 ) -> None:
     """Serve the gateway for ``spec`` in the foreground until interrupted (Ctrl-C).
 
@@ -200,4 +201,4 @@ def serve(
     address = router_url(host, sock.getsockname()[1])
     methods = len(gateway.api.operations)
     logger.info("mock TOP gateway: %d methods at %s (app_key %s)", methods, address, app_key)
-    _server(gateway, header_timeout).run(sockets=[sock])
+    _server(gateway, request_timeout).run(sockets=[sock])

@@ -1,4 +1,4 @@
-"""Slow and silent connections are closed after the header timeout, and do not keep normal
+"""Slow and silent connections are closed after the request timeout, and do not keep normal
 calls from being answered meanwhile. Real sockets on 127.0.0.1, a bounded number of them."""
 
 from __future__ import annotations
@@ -12,20 +12,25 @@ import httpx
 import pytest
 
 from generator.mock import Gateway, GatewayServer
-from generator.mock.connections import header_timeout_protocol
+from generator.mock.connections import request_timeout_protocol
+from generator.mock.scenarios import Normal
 
 from .conftest import SPEC
 from .top import SEND_KEY, TopCaller
 
-HEADER_TIMEOUT = 1.0
+REQUEST_TIMEOUT = 1.0
 SILENT = 200
 SLOW = 40
 PARTIAL = b"POST /router/rest HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+HEADERS_OF_A_BODY = (
+    b"POST /router/rest HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[GatewayServer]:
-    with GatewayServer(Gateway.from_spec(SPEC), header_timeout=HEADER_TIMEOUT) as running:
+    with GatewayServer(Gateway.from_spec(SPEC), request_timeout=REQUEST_TIMEOUT) as running:
         yield running
 
 
@@ -63,25 +68,42 @@ def test_silent_and_slow_connections_are_closed_and_do_not_starve_calls(
 ) -> None:
     top = TopCaller(server.base_url, server.app_key, server.app_secret, server.session, http)
     silent = [_connect(server) for _ in range(SILENT)]
-    slow = [_connect(server) for _ in range(SLOW)]
+    slow_headers = [_connect(server) for _ in range(SLOW)]
+    slow_bodies = [_connect(server) for _ in range(SLOW)]
+    slow = slow_headers + slow_bodies
     try:
-        for sock in slow:
+        for sock in slow_headers:
             sock.sendall(PARTIAL)
+        for sock in slow_bodies:
+            sock.sendall(HEADERS_OF_A_BODY)
         started = time.monotonic()
         # a normal call is answered while all of them are open
         assert SEND_KEY in top.call()
-        # the slow ones send a byte of a header now and then, which does not save them
+        # the slow ones send a byte of a header or of the body now and then: that does not
+        # save them
         for _ in range(3):
-            time.sleep(HEADER_TIMEOUT / 4)
+            time.sleep(REQUEST_TIMEOUT / 4)
             for sock in slow:
                 if not _closed_by_server(sock):
                     sock.send(b"X")
-        still_open = _wait_closed(silent + slow, started + HEADER_TIMEOUT + 5.0)
-        assert not still_open, f"{len(still_open)} of {SILENT + SLOW} connections still open"
+        still_open = _wait_closed(silent + slow, started + REQUEST_TIMEOUT + 5.0)
+        assert not still_open, f"{len(still_open)} of {len(silent + slow)} connections still open"
         assert SEND_KEY in top.call()
     finally:
         for sock in silent + slow:
             sock.close()
+
+
+def test_a_call_that_takes_long_to_answer_is_not_cut(
+    server: GatewayServer, http: httpx.Client
+) -> None:
+    """Once the request is in, the timeout is over: a scenario's slow reply is delivered."""
+    top = TopCaller(server.base_url, server.app_key, server.app_secret, server.session, http)
+    server.add_scenario(Normal(delay=REQUEST_TIMEOUT * 1.5), times=1)
+    try:
+        assert SEND_KEY in top.call()
+    finally:
+        server.reset()
 
 
 def test_a_kept_alive_connection_gets_the_timeout_again_for_its_next_request(
@@ -101,17 +123,17 @@ def test_a_kept_alive_connection_gets_the_timeout_again_for_its_next_request(
         assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
         sock.setblocking(False)
         started = time.monotonic()
-        while time.monotonic() < started + HEADER_TIMEOUT * 3:  # a trickle of a next request
+        while time.monotonic() < started + REQUEST_TIMEOUT * 3:  # a trickle of a next request
             if _closed_by_server(sock):
                 break
             sock.send(PARTIAL[:1])
-            time.sleep(HEADER_TIMEOUT / 5)
+            time.sleep(REQUEST_TIMEOUT / 5)
         assert _closed_by_server(sock)
-        assert time.monotonic() - started < HEADER_TIMEOUT * 3
+        assert time.monotonic() - started < REQUEST_TIMEOUT * 3
     finally:
         sock.close()
 
 
 def test_a_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
-        header_timeout_protocol(0)
+        request_timeout_protocol(0)
