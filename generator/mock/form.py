@@ -60,7 +60,7 @@ def unsupported_content_type(header: str | None) -> str | None:
     a file, so multipart uploads are refused like any other type.
     """
     if header is None:
-        return "a POST body needs Content-Type: application/x-www-form-urlencoded"
+        return f"a POST body needs Content-Type: {FORM_TYPE}"
     media_type, *options = (part.strip() for part in header.split(";"))
     if media_type.lower() != FORM_TYPE:
         return f"Content-Type {media_type or '(empty)'} is not supported; send {FORM_TYPE}"

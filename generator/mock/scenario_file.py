@@ -33,6 +33,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import SpecError
+from ..specfile import read_spec_bytes
 from .scenarios import CutShort, Drop, HttpStatus, Normal, Reply, Result, Scenario, TopError
 
 
@@ -56,9 +58,11 @@ _KINDS = ("result", "error", "http", "cut_short", "drop", "normal")
 def load_scenarios(path: Path) -> list[Scenario]:
     """The scenarios in the YAML file at ``path``, in order; raises :class:`ScenarioError`."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        raw = read_spec_bytes(path, path)  # a regular file of bounded size, or a SpecError
+    except SpecError as exc:
+        raise ScenarioError(f"{path}: {exc.problems[0].message}") from None
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
         raise ScenarioError(f"{path}: is not UTF-8 text") from None
     except yaml.MarkedYAMLError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -58,6 +59,33 @@ def test_a_bad_scenarios_file_is_one_line(
     bad.write_text("scenarios: [{reply: {drop: maybe}}]")
     err = _fails(capsys, "--spec", str(SPEC), "--scenarios", str(bad))
     assert "scenarios[0].reply.drop" in err
+
+
+def _limited_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_scenarios_file_that_is_no_regular_file_is_one_line(tmp_path: Path, kind: str) -> None:
+    """A FIFO would block the reader until a writer comes, ``/dev/zero`` never ends: both are
+    refused before reading, in bounded memory."""
+    if kind == "fifo":
+        scenarios = tmp_path / "scenarios.yaml"
+        os.mkfifo(scenarios)
+    else:
+        scenarios = Path("/dev/zero")
+    command = [sys.executable, "-m", "generator.cli", "mock", "--spec", str(SPEC), "--port", "0"]
+    result = subprocess.run(
+        [*command, "--scenarios", str(scenarios)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited_memory,
+    )
+    assert result.returncode == 2, result.stderr
+    expected = "is a FIFO (named pipe)" if kind == "fifo" else "is a device, not a file"
+    assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
 
 
 def test_a_busy_port_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
