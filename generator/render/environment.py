@@ -15,7 +15,9 @@ import jinja2
 from ..naming import AMBIGUOUS
 from . import examples, markdown, modules, pytext, site
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+"""The templates, inside the package (in a checkout, a link to the repository's templates/
+folder), so that an installed generator has them too."""
 
 
 def environment() -> jinja2.Environment:
