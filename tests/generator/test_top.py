@@ -8,16 +8,16 @@ import pytest
 
 from generator import top
 from generator.ir import response_key
-from generator.runtime import _protocol, errors
+from generator.runtime import _encoding, _protocol, _signing, errors
 
 
 def test_the_runtime_sends_what_top_defines() -> None:
-    assert _protocol.SIGN_METHODS == top.SIGN_METHODS
-    assert _protocol.FORMATS == top.FORMATS
-    assert _protocol.API_VERSION == top.API_VERSION
+    assert _signing.SIGN_METHODS == top.SIGN_METHODS
+    assert _signing.FORMATS == top.FORMATS
+    assert _signing.API_VERSION == top.API_VERSION
     assert _protocol.ERROR_KEY == top.ERROR_KEY
-    assert _protocol.GMT8.utcoffset(None) == top.GMT8.utcoffset(None)
-    media_type = _protocol.FORM_HEADERS["Content-Type"].split(";")[0]
+    assert _encoding.GMT8.utcoffset(None) == top.GMT8.utcoffset(None)
+    media_type = _signing.FORM_HEADERS["Content-Type"].split(";")[0]
     assert media_type == top.FORM_TYPE
 
 
