@@ -26,6 +26,7 @@ from .errors import (
     RateLimitError,
     ResponseDecodeError,
     ServerError,
+    UnconfirmedResultError,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "RateLimitError",
     "ResponseDecodeError",
     "ServerError",
+    "UnconfirmedResultError",
     "__version__",
     "errors",
 ]

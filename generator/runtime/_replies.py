@@ -27,6 +27,7 @@ from .errors import (
     APIStatusError,
     BusinessError,
     ResponseDecodeError,
+    UnconfirmedResultError,
     error_from_response,
 )
 
@@ -118,8 +119,10 @@ def parse_reply(
 
     Raises :class:`~.errors.APIStatusError` (HTTP status not 200), an
     :class:`~.errors.APIError` subclass (``error_response``), :class:`~.errors.BusinessError`
-    (the operation's result says ``success=false``) or :class:`~.errors.ResponseDecodeError`
-    (anything else unreadable); never another exception for any body.
+    (the operation's result says ``success=false``), :class:`~.errors.UnconfirmedResultError`
+    (an operation with a business result whose reply does not say ``success=true`` or
+    ``false``) or :class:`~.errors.ResponseDecodeError` (anything else unreadable); never
+    another exception for any body.
     """
     if status_code != 200:
         raise APIStatusError(status_code, body)
@@ -143,7 +146,7 @@ def parse_reply(
     except ValueError as error:  # _WrongShape, _xml.XMLError, too many digits
         raise ResponseDecodeError(str(error), status_code, body) from None
     if op.business_result is not None:
-        _check_business_result(op.business_result, result)
+        _check_business_result(op.business_result, result, status_code, body)
     return result
 
 
@@ -198,21 +201,34 @@ def _error(data: Any) -> Exception:
     return error_from_response(data)
 
 
-def _check_business_result(info: BusinessResultInfo, result: BaseModel) -> None:
+_UNCONFIRMED = ": the operation may or may not have succeeded"
+
+
+def _check_business_result(
+    info: BusinessResultInfo, result: BaseModel, status_code: int, body: bytes
+) -> None:
+    """Raise unless the result object says ``success=true``: ``false`` is a
+    :class:`~.errors.BusinessError`; a result object or flag that is missing, ``null`` or
+    neither true nor false proves nothing, and is an :class:`~.errors.UnconfirmedResultError`."""
     node: Any = result
     for part in info.path:
         node = _field(node, part)
+    request_id = _text(_field(result, "request_id"))
+    where = ".".join(info.path) or "the response"
     if node is None:
-        return
+        reason = f"the result object {where!r} is missing{_UNCONFIRMED}"
+        raise UnconfirmedResultError(reason, status_code, body, request_id=request_id)
     success = _field(node, info.success)
-    if success is False or (isinstance(success, str) and success.lower() == "false"):
+    flag = success.lower() if isinstance(success, str) else success
+    if flag is True or flag == "true":
+        return
+    if flag is False or flag == "false":
         code = _field(node, info.code) if info.code else None
         message = _field(node, info.message) if info.message else None
-        raise BusinessError(
-            code,
-            None if message is None else str(message),
-            request_id=_text(_field(result, "request_id")),
-        )
+        raise BusinessError(code, None if message is None else str(message), request_id=request_id)
+    state = "missing" if success is None else "neither true nor false"
+    reason = f"the success flag {info.success!r} of {where!r} is {state}{_UNCONFIRMED}"
+    raise UnconfirmedResultError(reason, status_code, body, request_id=request_id)
 
 
 def _field(node: Any, wire: str) -> Any:

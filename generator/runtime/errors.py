@@ -14,6 +14,7 @@
     │   └── APITimeoutError
     ├── APIStatusError            an HTTP status other than 200
     ├── ResponseDecodeError       a reply that cannot be read as the expected envelope
+    │   └── UnconfirmedResultError the reply does not say whether the operation succeeded
     └── ParameterError            parameters refused before anything was sent (also a ValueError)
 
 How an ``error_response`` picks its class (:func:`error_from_response`): an ``isp.*`` sub-code
@@ -30,6 +31,8 @@ the same attributes.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -47,13 +50,18 @@ __all__ = [
     "RateLimitError",
     "ResponseDecodeError",
     "ServerError",
+    "UnconfirmedResultError",
     "error_from_response",
 ]
 
 BODY_LIMIT = 500
 """How many bytes of an unexpected body an error keeps."""
+OVERHANG = 4096
+"""How many bytes past :data:`BODY_LIMIT` an error holds until its secrets are taken out, so a
+secret echoed across the cut is found whole (and then dropped with the rest)."""
 
 _REDACTED = "***"
+_REDACTED_BYTES = _REDACTED.encode()
 
 
 class MaizuoError(Exception):
@@ -77,19 +85,23 @@ class MaizuoError(Exception):
         return _rebuild, (type(self), self.args, dict(vars(self)))
 
     def _redact(self, secrets: Iterable[str | None]) -> None:
-        """Replace each secret wherever this error keeps text that came from the network."""
-        words = [s for s in secrets if s]
-        if not words:
-            return
+        """Replace each secret wherever this error keeps text that came from the network.
+
+        A secret is found as sent and as a server may echo it: JSON-escaped (``\\u0041``,
+        ``\\/``), XML-escaped (``&#65;``, ``&amp;``) or percent-encoded, in any mix. A body is
+        searched whole before it is cut (:data:`BODY_LIMIT`), so no secret keeps its first
+        characters at the cut.
+        """
+        overhang = vars(self).pop("_overhang", b"")
+        patterns = [_secret_pattern(s) for s in secrets if s]
         for name, value in vars(self).items():
             if isinstance(value, str):
-                setattr(self, name, _replace(value, words))
+                setattr(self, name, _replace(value, patterns))
+            elif name == "body" and isinstance(value, bytes):
+                setattr(self, name, _replace_bytes(value + overhang, patterns)[:BODY_LIMIT])
             elif isinstance(value, bytes):
-                text = value
-                for word in words:
-                    text = text.replace(word.encode("utf-8"), _REDACTED.encode())
-                setattr(self, name, text)
-        self.args = tuple(_replace(a, words) if isinstance(a, str) else a for a in self.args)
+                setattr(self, name, _replace_bytes(value, patterns))
+        self.args = tuple(_replace(a, patterns) if isinstance(a, str) else a for a in self.args)
 
 
 class APIError(MaizuoError):
@@ -183,6 +195,7 @@ class APIStatusError(MaizuoError):
     def __init__(self, status_code: int, body: bytes) -> None:
         self.status_code = status_code
         self.body = body[:BODY_LIMIT]
+        self._overhang = body[BODY_LIMIT : BODY_LIMIT + OVERHANG]
         super().__init__("")
 
     def _message(self) -> str:
@@ -196,10 +209,27 @@ class ResponseDecodeError(MaizuoError):
         self.reason = reason
         self.status_code = status_code
         self.body = body[:BODY_LIMIT]
+        self._overhang = body[BODY_LIMIT : BODY_LIMIT + OVERHANG]
         super().__init__("")
 
     def _message(self) -> str:
         return f"unreadable reply (HTTP {self.status_code}): {self.reason}{_snippet(self.body)}"
+
+
+class UnconfirmedResultError(ResponseDecodeError):
+    """The reply of an operation that reports its own success (its result object with a
+    success flag) came without that object or flag, or with it ``null``: the operation may or
+    may not have taken place, so it is neither returned as a success nor sent again. Check its
+    state (by a query, or with the service) before trying again."""
+
+    def __init__(
+        self, reason: str, status_code: int, body: bytes, *, request_id: str | None = None
+    ) -> None:
+        super().__init__(reason, status_code, body)
+        self.request_id = request_id
+
+    def _message(self) -> str:
+        return _with_request_id(super()._message(), self.request_id)
 
 
 class ParameterError(MaizuoError, ValueError):
@@ -287,7 +317,59 @@ def _snippet(body: bytes, limit: int = 120) -> str:
     return ": " + (text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _replace(text: str, words: list[str]) -> str:
-    for word in words:
-        text = text.replace(word, _REDACTED)
-    return text
+def _replace(text: str, patterns: list[re.Pattern[bytes]]) -> str:
+    data = text.encode("utf-8", "surrogatepass")
+    return _replace_bytes(data, patterns).decode("utf-8", "surrogatepass")
+
+
+def _replace_bytes(data: bytes, patterns: list[re.Pattern[bytes]]) -> bytes:
+    for pattern in patterns:
+        data = pattern.sub(_REDACTED_BYTES, data)
+    return data
+
+
+_XML_NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos"}
+_JSON_SHORT = {
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _secret_pattern(secret: str) -> re.Pattern[bytes]:
+    """A pattern matching ``secret`` in UTF-8 with each character as itself or in any of the
+    escaped forms JSON, XML and percent-encoding give it."""
+    return re.compile(b"".join(_char_forms(char) for char in secret))
+
+
+def _char_forms(char: str) -> bytes:
+    forms = [re.escape(char.encode("utf-8"))]
+    units = char.encode("utf-16-be")
+    forms.append(
+        b"".join(
+            b"\\\\u" + _hex(f"{int.from_bytes(units[i : i + 2], 'big'):04x}")
+            for i in range(0, len(units), 2)
+        )
+    )
+    if char in _JSON_SHORT:
+        forms.append(re.escape(("\\" + _JSON_SHORT[char]).encode()))
+    code = ord(char)
+    forms.append(b"&#0*" + str(code).encode() + b";")
+    forms.append(b"&#[xX]0*" + _hex(f"{code:x}") + b";")
+    if char in _XML_NAMED:
+        forms.append(b"&" + _XML_NAMED[char].encode() + b";")
+    forms.append(b"".join(b"%" + _hex(f"{byte:02x}") for byte in char.encode("utf-8")))
+    if char == " ":
+        forms.append(rb"\+")
+    return b"(?:" + b"|".join(forms) + b")"
+
+
+def _hex(digits: str) -> bytes:
+    """Hex digits matched in either case."""
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in digits).encode()

@@ -3,9 +3,11 @@ fuzzers: they run in the default suite only)."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import importlib
 import json
+import pickle
 import sys
 import time
 import tracemalloc
@@ -16,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator.mock import Drip, HttpStatus
+from generator.mock import Drip, HttpStatus, Result
 from generator.mock.server import GatewayServer
 from generator.runtime import _xml
 from generator.runtime._encoding import encode_params, format_datetime
@@ -190,3 +192,120 @@ def test_a_reply_without_a_length_is_cut_off_at_the_limit() -> None:
     reply.feed(b"0123456789")
     with pytest.raises(ResponseDecodeError, match="larger than 10 bytes"):
         reply.feed(b"x")
+
+
+# -- secrets echoed by a server -----------------------------------------------------------------
+
+
+def _echo_session_across_the_cut(session: str) -> bytes:
+    """A proxy's error page that echoes the session so that it straddles the 500-byte cut."""
+    return b"<p>" + b"x" * (497 - 10) + session.encode() + b"</p>" + b"y" * 100
+
+
+def _secret_free(error: Exception, *secrets: str) -> None:
+    """No secret, nor its first 6 characters, in the error's text, attributes or pickle."""
+    text = repr(vars(error)) + str(error) + repr(error) + repr(pickle.dumps(error))
+    for secret in secrets:
+        assert secret[:6] not in text, secret[:6]
+
+
+def _session_client(package: Any, gateway: GatewayServer, cls: str = "Client") -> Any:
+    return getattr(package, cls)(
+        app_key=gateway.app_key,
+        app_secret=gateway.app_secret,
+        base_url=gateway.base_url,
+        session=gateway.session,
+        max_retries=0,
+    )
+
+
+def test_a_session_echoed_across_the_body_cut_is_redacted(top_gateway: GatewayServer) -> None:
+    """The body was cut to 500 bytes first and redacted after: a session across the cut kept
+    its first characters in ``error.body`` and in the pickled error."""
+    package = sdk()
+    body = _echo_session_across_the_cut(top_gateway.session)
+    top_gateway.add_scenario(HttpStatus(502, body))
+    with (
+        _session_client(package, top_gateway) as client,
+        pytest.raises(package.APIStatusError) as caught,
+    ):
+        client.user.authcode.send(param0=PARAM0)
+    assert len(caught.value.body) <= 500
+    _secret_free(caught.value, top_gateway.session)
+
+    async def call() -> Any:
+        top_gateway.add_scenario(HttpStatus(502, body))
+        async with _session_client(package, top_gateway, "AsyncClient") as client:
+            with pytest.raises(package.APIStatusError) as caught:
+                await client.user.authcode.send(param0=PARAM0)
+        return caught.value
+
+    _secret_free(asyncio.run(call()), top_gateway.session)
+
+
+def _json_escaped(text: str) -> str:
+    return "".join(f"\\u{ord(c):04X}" for c in text)
+
+
+def test_json_escaped_secrets_are_redacted(top_gateway: GatewayServer) -> None:
+    """A server echoing the session and app secret JSON-escaped (``\\u0036\\u0031…``) kept them
+    in the error; so did one escaping only ``/`` as ``\\/``."""
+    package = sdk()
+    session, secret = top_gateway.session, top_gateway.app_secret
+    echo = '{"echo": "' + _json_escaped(session) + " " + secret.replace("-", "\\u002d") + '"}'
+    top_gateway.add_scenario(HttpStatus(500, echo, "application/json"))
+    with (
+        _session_client(package, top_gateway) as client,
+        pytest.raises(package.APIStatusError) as caught,
+    ):
+        client.user.authcode.send(param0=PARAM0)
+    assert caught.value.body == b'{"echo": "*** ***"}'
+    _secret_free(caught.value, session, secret)
+
+
+def test_the_json_escaped_signature_is_redacted() -> None:
+    """The signature is known only once signed; the client passes it with the request's
+    secrets, and an escaped echo of it is found like the plain one."""
+    signature = "0123ABCDEF4567890123ABCDEF456789"
+    for echo in (signature, _json_escaped(signature), _json_escaped(signature).lower()):
+        error = ResponseDecodeError("unreadable", 200, f'{{"sign": "{echo}"}}'.encode())
+        error._redact([signature])
+        assert error.body == b'{"sign": "***"}'
+
+
+# -- a reply that does not prove success ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {},
+        {"result": None},
+        {"result": {"result_code": 200}},
+        {"result": {"success": None, "result_code": 200}},
+    ],
+    ids=["no result object", "null result object", "no success flag", "null success flag"],
+)
+def test_a_reply_without_its_success_flag_is_not_a_success(
+    result: dict[str, Any], top_gateway: GatewayServer
+) -> None:
+    """The result object or its ``success`` flag missing (or null) returned the reply as if
+    the call had succeeded."""
+    package = sdk()
+    top_gateway.add_scenario(Result(result), times=2)
+    with (
+        _session_client(package, top_gateway) as client,
+        pytest.raises(
+            package.UnconfirmedResultError, match="may or may not have succeeded"
+        ) as caught,
+    ):
+        client.user.authcode.send(param0=PARAM0)
+    assert isinstance(caught.value, package.ResponseDecodeError)
+
+    async def call() -> None:
+        async with _session_client(package, top_gateway, "AsyncClient") as client:
+            with pytest.raises(package.UnconfirmedResultError):
+                await client.user.authcode.send(param0=PARAM0)
+
+    asyncio.run(call())
+    assert len(top_gateway.requests) == 2  # one each, never resent

@@ -28,6 +28,7 @@ from generator.runtime.errors import (
     MaizuoError,
     ResponseDecodeError,
     ServerError,
+    UnconfirmedResultError,
 )
 
 KEY = USER_AUTHCODE_SEND.response_key
@@ -179,17 +180,25 @@ def test_business_failure(body: bytes, format: Format, simplify: bool) -> None:
     assert str(error) == "operation failed (result code 500): 手机号错误 [request id rid-b]"
 
 
+def test_a_true_success_flag_is_a_success() -> None:
+    assert isinstance(parse(dumps({KEY: {"result": {"success": True}}})), UserAuthcodeSendResponse)
+    assert isinstance(
+        parse(dumps({KEY: {"result": {"success": "TRUE"}}})), UserAuthcodeSendResponse
+    )
+
+
 @pytest.mark.parametrize(
     "inner",
     [
         {"request_id": "r"},
         {"result": {"result_code": 200}},
-        {"result": {"success": True}},
         {"result": None},
+        {"result": {"success": None}},
     ],
 )
-def test_no_business_error_without_a_false_success(inner: dict[str, Any]) -> None:
-    assert isinstance(parse(dumps({KEY: inner})), UserAuthcodeSendResponse)
+def test_a_reply_that_does_not_say_true_or_false_is_unconfirmed(inner: dict[str, Any]) -> None:
+    with pytest.raises(UnconfirmedResultError, match="may or may not have succeeded"):
+        parse(dumps({KEY: inner}))
 
 
 def test_business_result_at_the_top_and_undeclared() -> None:
