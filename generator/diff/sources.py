@@ -22,6 +22,8 @@ from .changes import Acceptance
 from .git import GitError, UnsafeRevision, commit_of, export, toplevel
 from .limits import UnreadableSpec, check_spec_path
 from .places import SideMap
+from .raw import Documents
+from .report import Report
 
 
 class InputError(Exception):
@@ -104,6 +106,25 @@ class SpecSource:
         if absolute.is_relative_to(root):
             return f"{self.revision}:{absolute.relative_to(root).as_posix()}"
         return str(file)
+
+
+def report_since(side: SpecSource, head: Api, head_spec: Path) -> Report:
+    """The report of a release: ``side`` (the last release's spec) against ``head``, the IR of
+    the spec folder ``head_spec``, with that folder's own document (for what the IR does not
+    carry) and its accepted changes, exactly as ``maizuo-gen diff`` judges them."""
+    old, old_loaded = side.read_loaded()
+    try:
+        new_document = load_spec(head_spec).document
+    except SpecError as exc:
+        raise InputError(f"{head_spec}: invalid spec: {exc}") from None
+    return Report.compare(
+        side.label,
+        "HEAD",
+        old,
+        head,
+        documents=Documents(old_loaded.document, new_document),
+        accepted=accepted_in(head_spec),
+    )
 
 
 def accepted_in(spec: Path) -> tuple[Acceptance, ...]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..diff.report import Report
 from ..diff.rules import Section
 from ..diff.semver import Bump, Version, effective_bump
-from ..diff.sources import InputError, accepted_in, open_side
+from ..diff.sources import InputError, open_side, report_since
 from ..generate import build
 from ..ir import Api
 from .changelog import CHANGELOG
@@ -91,9 +91,7 @@ def _first_release(api: Api, choice: str) -> Plan:
 
 def _next_release(root: Path, api: Api, previous: Tag, choice: str) -> Plan:
     with open_side("base", previous.name, cwd=root, default_spec=SPEC) as side:
-        report = Report.compare(
-            previous.name, "HEAD", side.read(), api, accepted=accepted_in(root / SPEC)
-        )
+        report = report_since(side, api, root / SPEC)
     regenerated = (
         [] if report.changes else generated_changed_since(root, previous, ignore=CHANGELOG)
     )

@@ -288,3 +288,17 @@ def test_annotation_text_is_escaped(repo: Path, capsys: pytest.CaptureFixture[st
     [line] = [x for x in capsys.readouterr().out.splitlines() if "user_phone" in x]
     assert line.endswith("“会员手机号” → “满 100%25, 减:10”")
     assert ",title=field description changed (docs-only)::" in line.replace("%2C", ",")
+
+
+def test_the_release_sees_what_the_diff_sees(repo: Path) -> None:
+    """A deprecated top-level parameter, which only the spec itself says, is in the release's
+    report as in the diff's."""
+    (repo / "generated").mkdir()
+    git_repo.git(repo, "tag", "sdk-v0.1.0", "main")
+    spec = Spec.project()
+    spec.param0["deprecated"] = True
+    spec.save(repo / "spec")
+    git_repo.commit(repo, "deprecate param0")
+    plan = make_plan(repo, "auto")
+    assert plan.report is not None
+    assert [(c.rule_id, c.path) for c in plan.report.changes] == [("field-deprecated", "param0")]
