@@ -135,7 +135,8 @@ def parse_reply(
     except ValidationError as error:
         path, message = validation_problems(error)[0]
         reason = f"the reply does not match {response_model.__name__}: {path}: {message}"
-        raise ResponseDecodeError(reason, status_code, body) from None
+        request_id = _text(inner.get("request_id"))
+        raise ResponseDecodeError(reason, status_code, body, request_id=request_id) from None
     except RecursionError:
         raise ResponseDecodeError("the reply is nested too deep", status_code, body) from None
     except UnicodeError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import platform
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -22,7 +23,7 @@ import httpx
 from pydantic import BaseModel
 
 from . import _logging
-from ._constants import DEFAULT_BASE_URL, ENV_PREFIX
+from ._constants import DEFAULT_BASE_URL, DISTRIBUTION, ENV_PREFIX, SDK_VERSION
 from ._encoding import encode_params
 from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
 from ._models import RequestModel, validate_params
@@ -38,7 +39,7 @@ from ._signing import (
     build_request,
     format_timestamp,
 )
-from .errors import APIConnectionError, APITimeoutError, MaizuoError
+from .errors import APIConnectionError, APITimeoutError, ClientOptionError, MaizuoError
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -55,6 +56,10 @@ __all__ = [
 ENV_APP_KEY = f"{ENV_PREFIX}_APP_KEY"
 ENV_APP_SECRET = f"{ENV_PREFIX}_APP_SECRET"
 ENV_BASE_URL = f"{ENV_PREFIX}_BASE_URL"
+USER_AGENT = (
+    f"{DISTRIBUTION}/{SDK_VERSION} Python/{platform.python_version()} httpx/{httpx.__version__}"
+)
+"""Sent with every request, so the platform's logs tell which SDK, Python and httpx called."""
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 """5 s to connect, 15 s for each read, write and wait for a pooled connection; once a reply
 has begun, the read timeout is also the time it has to arrive in full."""
@@ -108,13 +113,13 @@ class BaseClient(Generic[H]):
         self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
         self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         if sign_method not in SIGN_METHODS:
-            raise ValueError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
+            raise ClientOptionError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
         if format not in FORMATS:
-            raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+            raise ClientOptionError(f"format must be one of {', '.join(FORMATS)}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError("max_retries must be an integer ≥ 0")
+            raise ClientOptionError("max_retries must be an integer ≥ 0")
         if http_client is not None and not isinstance(http_client, self._http_client_type):
-            raise TypeError(f"http_client must be an {self._http_client_type.__qualname__}")
+            raise ClientOptionError(f"http_client must be an {self._http_client_type.__qualname__}")
         self.sign_method: SignMethod = sign_method
         self.format: Format = format
         self.simplify = simplify
@@ -275,7 +280,7 @@ class BaseClient(Generic[H]):
 def _required(value: str | None, env: str, name: str) -> str:
     value = value or os.environ.get(env)
     if not value:
-        raise MaizuoError(f"no {name}: pass {name}=... or set the {env} environment variable")
+        raise ClientOptionError(f"no {name}: pass {name}=... or set the {env} environment variable")
     return value
 
 
@@ -285,7 +290,7 @@ def _checked_url(url: str) -> str:
     except httpx.InvalidURL:
         parsed = None
     if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
+        raise ClientOptionError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
     return url
 
 
@@ -325,7 +330,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 "POST",
                 self._url(request.url),
                 content=request.body,
-                headers=request.headers,
+                headers={**request.headers, "User-Agent": USER_AGENT},
                 timeout=step.timeout,
             ) as response:
                 body, deadline = self._reply_body(response, step.timeout)
@@ -385,7 +390,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 "POST",
                 self._url(request.url),
                 content=request.body,
-                headers=request.headers,
+                headers={**request.headers, "User-Agent": USER_AGENT},
                 timeout=step.timeout,
             ) as response:
                 body, deadline = self._reply_body(response, step.timeout)

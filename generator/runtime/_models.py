@@ -42,9 +42,17 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class RequestModel(BaseModel):
-    """What a caller sends: unknown fields and non-finite numbers are refused."""
+    """What a caller sends: unknown fields and non-finite numbers are refused.
+
+    Values are converted on one rule, pydantic's lax mode plus numbers to text: a value is
+    taken when it converts to the parameter's type without loss (``"1"`` for an integer or an
+    integer enum, ``13900000000`` or ``1.5`` for text, ``"2026-01-02 03:04:05"`` for a
+    date-time, ``"true"`` for a boolean) and refused otherwise (``"x"`` or ``1.5`` for an
+    integer, ``True`` for text, ``2`` for a boolean), always before anything is sent.
+    """
 
     model_config = ConfigDict(
+        coerce_numbers_to_str=True,
         extra="forbid",
         populate_by_name=True,
         serialize_by_alias=True,

@@ -15,7 +15,8 @@
     ├── APIStatusError            an HTTP status other than 200
     ├── ResponseDecodeError       a reply that cannot be read as the expected envelope
     │   └── UnconfirmedResultError the reply does not say whether the operation succeeded
-    └── ParameterError            parameters refused before anything was sent (also a ValueError)
+    ├── ParameterError            parameters refused before anything was sent (also a ValueError)
+    └── ClientOptionError         a client built with a missing or invalid option (also a ValueError)
 
 How an ``error_response`` picks its class (:func:`error_from_response`): an ``isp.*`` sub-code
 means a fault of the service whatever the code, so it is a :class:`ServerError`; otherwise the
@@ -43,6 +44,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BusinessError",
+    "ClientOptionError",
     "InvalidRequestError",
     "MaizuoError",
     "ParameterError",
@@ -66,6 +68,10 @@ _REDACTED_BYTES = _REDACTED.encode()
 
 class MaizuoError(Exception):
     """Base class of every error raised by the SDK."""
+
+    request_id: str | None = None
+    """TOP's id of the reply the error came from, when the reply had one (give it to the
+    platform's support); ``None`` when no reply came or it carried none."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -184,6 +190,11 @@ class APIConnectionError(MaizuoError):
         super().__init__(message)
         self.request_sent = request_sent
 
+    def _message(self) -> str:
+        if self.request_sent:
+            return f"{super()._message()}; the request may have reached the service"
+        return f"{super()._message()}; the request was not sent"
+
 
 class APITimeoutError(APIConnectionError):
     """A connect, write, read or pool timeout expired."""
@@ -205,15 +216,19 @@ class APIStatusError(MaizuoError):
 class ResponseDecodeError(MaizuoError):
     """The reply could not be read as the operation's envelope."""
 
-    def __init__(self, reason: str, status_code: int, body: bytes) -> None:
+    def __init__(
+        self, reason: str, status_code: int, body: bytes, *, request_id: str | None = None
+    ) -> None:
         self.reason = reason
         self.status_code = status_code
         self.body = body[:BODY_LIMIT]
         self._overhang = body[BODY_LIMIT : BODY_LIMIT + OVERHANG]
+        self.request_id = request_id
         super().__init__("")
 
     def _message(self) -> str:
-        return f"unreadable reply (HTTP {self.status_code}): {self.reason}{_snippet(self.body)}"
+        text = f"unreadable reply (HTTP {self.status_code}): {self.reason}{_snippet(self.body)}"
+        return _with_request_id(text, self.request_id)
 
 
 class UnconfirmedResultError(ResponseDecodeError):
@@ -221,15 +236,6 @@ class UnconfirmedResultError(ResponseDecodeError):
     success flag) came without that object or flag, or with it ``null``: the operation may or
     may not have taken place, so it is neither returned as a success nor sent again. Check its
     state (by a query, or with the service) before trying again."""
-
-    def __init__(
-        self, reason: str, status_code: int, body: bytes, *, request_id: str | None = None
-    ) -> None:
-        super().__init__(reason, status_code, body)
-        self.request_id = request_id
-
-    def _message(self) -> str:
-        return _with_request_id(super()._message(), self.request_id)
 
 
 class ParameterError(MaizuoError, ValueError):
@@ -239,6 +245,12 @@ class ParameterError(MaizuoError, ValueError):
         self.problems = tuple(problems)
         """``(path, message)`` pairs, e.g. ``("param0.code_type", "Input should be 1 or 2")``."""
         super().__init__("\n".join(f"{path}: {message}" for path, message in self.problems))
+
+
+class ClientOptionError(MaizuoError, ValueError):
+    """A client option is missing (no app key or secret, given or in the environment) or
+    invalid (an unknown ``sign_method`` or ``format``, a negative ``max_retries``, a base URL
+    that is not http(s)). Raised when the client is built, before any call."""
 
 
 def _rebuild(cls: type[MaizuoError], args: tuple[Any, ...], state: dict[str, Any]) -> MaizuoError:

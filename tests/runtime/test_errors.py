@@ -139,8 +139,13 @@ def test_messages_of_the_other_errors() -> None:
     assert len(status.body) == 500 and "\n" not in str(status) and str(status).endswith("…")
     decode = ResponseDecodeError("why", 200, b"\xff\xfe")
     assert str(decode) == "unreadable reply (HTTP 200): why: \ufffd\ufffd"
-    assert str(APITimeoutError("timed out", request_sent=False)) == "timed out"
+    assert str(decode.request_id) == "None"
+    decode = ResponseDecodeError("why", 200, b"", request_id="rid")
+    assert str(decode) == "unreadable reply (HTTP 200): why [request id rid]"
+    not_sent = APITimeoutError("timed out", request_sent=False)
+    assert str(not_sent) == "timed out; the request was not sent"
     assert APIConnectionError("x").request_sent is True
+    assert str(APIConnectionError("x")) == "x; the request may have reached the service"
 
 
 @pytest.mark.parametrize(
