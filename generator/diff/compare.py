@@ -85,6 +85,9 @@ def _api_changes(old: Api, new: Api) -> Iterator[Change]:
             yield change(
                 "api-docs-changed", f"{label} " + text_change(before, after), f"/info/{label}"
             )
+    old_default, new_default = _default_gateway(old), _default_gateway(new)
+    if old_default != new_default:
+        yield change("api-default-gateway-changed", f"{old_default} → {new_default}", "/servers")
     old_servers = {s.url: s for s in old.servers}
     new_servers = {s.url: s for s in new.servers}
     for i, server in enumerate(old.servers):
@@ -119,6 +122,12 @@ def _api_changes(old: Api, new: Api) -> Iterator[Change]:
             found.pointer,
             found.side,
         )
+
+
+def _default_gateway(api: Api) -> str:
+    """The gateway a client calls when given no ``base_url``: the spec's first server, else
+    the runtime's own default."""
+    return api.servers[0].url if api.servers else "(the runtime's default gateway)"
 
 
 def _resource_changes(old: Sequence[Resource], new: Sequence[Resource]) -> Iterator[Change]:

@@ -58,6 +58,7 @@ _BR, _ADD, _CHG, _DOC = Section.BREAKING, Section.ADDED, Section.CHANGED, Sectio
 RULES: dict[str, Rule] = _rules(
     # the API as a whole
     ("api-package-renamed", _B, _BR, "package, import name or environment prefix changed"),
+    ("api-default-gateway-changed", _B, _BR, "default gateway changed"),
     ("api-server-added", _D, _DOC, "gateway listed"),
     ("api-server-removed", _D, _DOC, "gateway no longer listed"),
     ("api-docs-changed", _D, _DOC, "API title, summary or description changed"),

@@ -591,6 +591,18 @@ CASES = [
     Case("server added", _add_server, ("api-server-added",), Severity.DOCS),
     Case("server removed", _drop_server, ("api-server-removed",), Severity.DOCS),
     Case(
+        "first server replaced",
+        lambda spec: spec.root["servers"].insert(0, {"url": "https://gw.example.com/router/rest"}),
+        ("api-default-gateway-changed", "api-server-added"),
+        Severity.BREAKING,
+    ),
+    Case(
+        "no server left",
+        lambda spec: spec.root.update(servers=[]),
+        ("api-default-gateway-changed", "api-server-removed", "api-server-removed"),
+        Severity.BREAKING,
+    ),
+    Case(
         "import name changed",
         _rename_module,
         ("api-package-renamed", "api-package-renamed"),
