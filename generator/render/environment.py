@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..naming import AMBIGUOUS
-from . import examples, markdown, modules, pytext, site
+from . import examples, markdown, modules, pytext, sdk_errors, site
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The templates, inside the package (in a checkout, a link to the repository's templates/
@@ -70,12 +70,12 @@ def environment() -> jinja2.Environment:
         model_for=site.model_for,
         shown_models=site.shown_models,
         users=site.users,
-        error_rows=site.error_rows,
+        error_rows=sdk_errors.error_rows,
         example_json=site.example_json,
         paragraphs=site.paragraphs,
         constraints_text=markdown.constraints_text,
         tojson_text=lambda value: json.dumps(value, ensure_ascii=False),
         search_index=site.search_index,
     )
-    env.globals["errors"] = site.ERRORS
+    env.globals["errors"] = sdk_errors.ERRORS
     return env

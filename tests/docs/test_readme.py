@@ -15,7 +15,8 @@ import pytest
 
 from generator.mock.server import GatewayServer
 from generator.release.package import build_distributions
-from generator.runtime import _base_client, _retry
+from generator.render.sdk_errors import ERRORS
+from generator.runtime import _base_client, _retry, errors
 
 from .markdown import tables
 
@@ -73,3 +74,48 @@ def test_the_install_line_names_the_wheel_the_release_builds(tmp_path: Path) -> 
     shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns("__pycache__"))
     wheel = build_distributions(source, tmp_path / "dist").wheel
     assert f"pip install {wheel.name}\n" in README
+
+
+def _sample(name: str, *, sent: bool) -> errors.MaizuoError:
+    """An instance of the runtime's exception ``name``, as a failed call would raise it."""
+    cls = getattr(errors, name)
+    if issubclass(cls, errors.APIError):
+        code = {"RateLimitError": 7, "ServerError": 10}.get(name, 25)
+        return cls(code, "msg", "isp.x" if name == "ServerError" else None)
+    if issubclass(cls, errors.APIConnectionError):
+        return cls("dropped", request_sent=sent)
+    if cls is errors.APIStatusError:
+        return cls(503, b"")
+    if issubclass(cls, errors.ResponseDecodeError):
+        return cls("unreadable", 200, b"")
+    if cls is errors.BusinessError:
+        return cls(500, "failed")
+    assert cls is errors.ParameterError
+    return cls([("param0", "missing")])
+
+
+def test_the_errors_the_docs_list_are_the_runtime_s_and_retried_as_it_retries() -> None:
+    raised = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.MaizuoError)
+    }
+    # the bases are caught, not raised; a client option error is raised before any call
+    assert {e.name for e in ERRORS} == raised - {"MaizuoError", "APIError", "ClientOptionError"}
+    words = {True: "yes", False: "no"}
+    for kind in ERRORS:
+        for idempotent, said in ((True, kind.idempotent), (False, kind.not_idempotent)):
+            sent = _retry.is_retryable(_sample(kind.name, sent=True), idempotent=idempotent)
+            unsent = _retry.is_retryable(_sample(kind.name, sent=False), idempotent=idempotent)
+            if said == "only when request_sent is False":
+                assert (sent, unsent) == (False, True), kind
+            elif said == "code 7 only":
+                assert sent and not _retry.is_retryable(
+                    errors.RateLimitError(5, "x"), idempotent=idempotent
+                ), kind
+            elif said == "5xx":
+                assert sent and not _retry.is_retryable(
+                    errors.APIStatusError(404, b""), idempotent=idempotent
+                ), kind
+            else:
+                assert words[sent] == said, kind
