@@ -182,9 +182,22 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Family:
+    """A family of TOP methods (``info.x-top-package.families``): the methods whose names start
+    with ``prefix`` live under ``client.<namespace>`` (directly on the client for ``""``)."""
+
+    prefix: str
+    """``alibaba.damai.mz.``, with its final dot."""
+    namespace: str
+    """``mz``, or ``""``; a Python name, and the first part of the family's Python names."""
+
+
+@dataclass(frozen=True)
 class Operation:
     top_method: str
     """``alibaba.damai.maizuo.openapi.user.authcode.send``"""
+    family: Family
+    """The family its method belongs to: the one of the longest prefix it starts with."""
     summary: str
     description: str
     idempotent: bool
@@ -262,6 +275,8 @@ class Api:
     """Import name: ``damai_maizuo``."""
     env_prefix: str
     """Prefix of the SDK's environment variables: ``DAMAI_MAIZUO``."""
+    families: tuple[Family, ...]
+    """In the order the spec declares them."""
     servers: tuple[Server, ...]
     operations: tuple[Operation, ...]
     """Sorted by TOP method name."""

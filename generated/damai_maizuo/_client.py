@@ -13,6 +13,7 @@ from ._base_client import AsyncAPIClient, SyncAPIClient
 if TYPE_CHECKING:
     from .resources.eticket import AsyncEticketResource, EticketResource
     from .resources.event import AsyncEventResource, EventResource
+    from .resources.mz import AsyncMzResource, MzResource
     from .resources.order import AsyncOrderResource, OrderResource
     from .resources.project import AsyncProjectResource, ProjectResource
     from .resources.trade import AsyncTradeResource, TradeResource
@@ -40,6 +41,13 @@ class Client(SyncAPIClient):
         from .resources.event import EventResource
 
         return EventResource(self)
+
+    @cached_property
+    def mz(self) -> MzResource:
+        """``client.mz``"""
+        from .resources.mz import MzResource
+
+        return MzResource(self)
 
     @cached_property
     def order(self) -> OrderResource:
@@ -89,6 +97,13 @@ class AsyncClient(AsyncAPIClient):
         from .resources.event import AsyncEventResource
 
         return AsyncEventResource(self)
+
+    @cached_property
+    def mz(self) -> AsyncMzResource:
+        """``client.mz``"""
+        from .resources.mz import AsyncMzResource
+
+        return AsyncMzResource(self)
 
     @cached_property
     def order(self) -> AsyncOrderResource:

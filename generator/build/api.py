@@ -8,8 +8,9 @@ from typing import Any
 
 from ..cache import Cache, digest
 from ..errors import SpecError
-from ..ir import DEFAULT_METHOD_PREFIX, Api, Model, Operation, Server
+from ..ir import Api, Family, Model, Operation, Server
 from ..load import LoadedSpec, join_pointer
+from .families import declared_families
 from .operation import OperationBuilder
 from .resources import check_unique, resource_tree
 from .scope import EndpointScope
@@ -27,9 +28,9 @@ def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
     builder = OperationBuilder(document)
     info = document.doc.get("info", {})
     package_info = info.get("x-top-package", {}) or {}
-    prefix = package_info.get("method-prefix", DEFAULT_METHOD_PREFIX)
     package = package_info.get("module", "damai_maizuo")
-    operations = _operations(document, builder, prefix, cache)
+    families = declared_families(document)
+    operations = _operations(document, builder, families, cache)
     error_model = _error_model(document, builder)
     resources = resource_tree(operations)
     check_unique(document, operations)
@@ -43,6 +44,7 @@ def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
         distribution=package_info.get("distribution", "damai-maizuo"),
         package=package,
         env_prefix=package.upper(),
+        families=families,
         servers=tuple(
             Server(url=str(s.get("url", "")), description=str(s.get("description", "")))
             for s in document.doc.get("servers", [])
@@ -54,7 +56,10 @@ def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
 
 
 def _operations(
-    document: Document, builder: OperationBuilder, prefix: str, cache: Cache | None
+    document: Document,
+    builder: OperationBuilder,
+    families: tuple[Family, ...],
+    cache: Cache | None,
 ) -> list[Operation]:
     operations: list[Operation] = []
     for path, item in sorted((document.doc.get("paths") or {}).items()):
@@ -69,7 +74,7 @@ def _operations(
                 continue
             before = len(document.problems)
             try:
-                built = builder.operation(path, op, join_pointer(item_pointer, verb), prefix)
+                built = builder.operation(path, op, join_pointer(item_pointer, verb), families)
             except Stop as stop:
                 document.fail(stop.pointer, stop.message)
                 continue

@@ -1,10 +1,14 @@
-"""The Python names of an operation, decided from its TOP method name: the attribute path a user
-types after ``client.``, its module, its constant, the stem of its classes and its doc page.
+"""The Python names of an operation, decided from its TOP method name and its family: the
+attribute path a user types after ``client.``, its module, its constant, the stem of its classes
+and its doc page.
 
 ``alibaba.damai.maizuo.openapi.user.authcode.send`` with the prefix
 ``alibaba.damai.maizuo.openapi.`` is ``client.user.authcode.send``, module
 ``user_authcode_send``, constant ``USER_AUTHCODE_SEND``, classes ``UserAuthcodeSend…`` and the
-page ``user.authcode.send.md``.
+page ``user.authcode.send.md``. In the family ``alibaba.damai.mz.`` → ``mz``,
+``alibaba.damai.mz.event.list`` is ``client.mz.event.list``, module ``mz_event_list``, classes
+``MzEventList…`` and the page ``mz.event.list.md``: the namespace leads every name, so two
+families may hold methods that end alike.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import naming
+from ..ir import Family
 from ..load import join_pointer
 from .spec import Stop
 
@@ -29,11 +34,11 @@ class MethodNames:
     doc_page: str
 
 
-def method_names(top_method: str, prefix: str, pointer: str) -> MethodNames:
-    """The names of the method ``top_method`` (at ``pointer``), which starts with ``prefix``."""
+def method_names(top_method: str, family: Family, pointer: str) -> MethodNames:
+    """The names of the method ``top_method`` (at ``pointer``) of ``family``: the segments
+    after the family's prefix, under the family's namespace."""
     where = join_pointer(pointer, "x-top-method")
-    if not top_method.startswith(prefix):
-        raise Stop(where, f"{top_method!r} does not start with the API's method prefix {prefix!r}")
+    prefix = family.prefix
     segments = top_method[len(prefix) :].split(".")
     names = [naming.member_name(s, top=i == 0) for i, s in enumerate(segments)]
     if not all(names):
@@ -42,6 +47,9 @@ def method_names(top_method: str, prefix: str, pointer: str) -> MethodNames:
             f"{top_method!r}: every segment after {prefix!r} needs ASCII letters to name a "
             "Python attribute",
         )
+    if family.namespace:
+        segments = [family.namespace, *segments]
+        names = [family.namespace, *(naming.member_name(s) for s in segments[1:])]
     if len(names) < 2:
         raise Stop(
             where,

@@ -5,6 +5,7 @@ models and enums they bring into its module.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from .. import naming
@@ -13,6 +14,7 @@ from ..ir import (
     BusinessResult,
     Encoding,
     Example,
+    Family,
     Field,
     Model,
     Operation,
@@ -21,6 +23,7 @@ from ..ir import (
     response_key,
 )
 from ..load import join_pointer
+from .families import family_of
 from .names import method_names
 from .scope import EndpointScope
 from .spec import Document, Stop
@@ -35,7 +38,9 @@ class OperationBuilder:
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         return self.document.deref(node, pointer)
 
-    def operation(self, path: str, op: Any, pointer: str, prefix: str) -> Operation:
+    def operation(
+        self, path: str, op: Any, pointer: str, families: Sequence[Family]
+    ) -> Operation:
         top_method = op.get("x-top-method")
         if not isinstance(top_method, str):
             raise Stop(
@@ -43,7 +48,8 @@ class OperationBuilder:
                 "x-top-method is missing; add the TOP method name, e.g. x-top-method: "
                 + path.lstrip("/"),
             )
-        names = method_names(top_method, prefix, pointer)
+        family = family_of(top_method, families, pointer)
+        names = method_names(top_method, family, pointer)
         scope = EndpointScope(pointer)
         params = self.params(op, pointer, scope)
         resp_key = response_key(top_method)
@@ -57,6 +63,7 @@ class OperationBuilder:
         examples = self.examples(op, pointer)
         return Operation(
             top_method=top_method,
+            family=family,
             summary=str(op.get("summary", "")),
             description=str(op.get("description", "")),
             idempotent=bool(op.get("x-top-idempotent", False)),

@@ -63,10 +63,11 @@ def resource_class_names(paths: set[tuple[str, ...]]) -> dict[tuple[str, ...], s
 
 
 def check_unique(document: Document, operations: Sequence[Operation]) -> None:
-    """Two methods may not become one module, constant or call path."""
+    """Two methods (of one family or of two) may not become one module, constant, call path
+    or doc page."""
     seen: dict[str, Operation] = {}
     for op in operations:
-        for key in (op.module, op.const_name, op.call_path):
+        for key in (op.module, op.const_name, op.call_path, op.doc_page):
             other = seen.get(key)
             if other is not None and other is not op:
                 document.fail(

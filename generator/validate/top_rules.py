@@ -62,15 +62,18 @@ def _package_problems(spec: LoadedSpec) -> Iterator[Problem]:
         return
     if not isinstance(package, dict):
         yield spec.source.problem(
-            pointer, "must be a mapping {distribution: ..., module: ..., method-prefix: ...}"
+            pointer, "must be a mapping {distribution: ..., module: ..., families: [...]}"
         )
         return
     for key, value in package.items():
         where = join(pointer, key)
-        if key not in ("distribution", "module", "method-prefix"):
+        if key not in ("distribution", "module", "method-prefix", "families"):
             yield spec.source.problem(
-                where, f"unknown key {key!r}; expected distribution, module, method-prefix"
+                where,
+                f"unknown key {key!r}; expected distribution, module, families, method-prefix",
             )
+        elif key == "families":
+            continue  # checked where the IR is built (generator/build/families.py)
         elif not isinstance(value, str):
             yield spec.source.problem(where, "must be a string")
         elif key == "module" and not (

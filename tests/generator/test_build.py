@@ -13,12 +13,13 @@ from generator.build.names import method_names
 from generator.build.resources import resource_class_names
 from generator.build.spec import Stop
 from generator.errors import SpecError
-from generator.ir import Api, Operation
+from generator.ir import Api, Family, Operation
 from generator.load import load_spec
 
 from .minispec import endpoint, write_spec
 
 PREFIX = "alibaba.damai.maizuo.openapi."
+ROOT = Family(prefix=PREFIX, namespace="")
 
 
 def built(tmp_path: Path, endpoints: dict[str, dict[str, Any]], **options: Any) -> Api:
@@ -47,7 +48,7 @@ STRING = {"type": "string"}
 
 
 def test_method_names_follow_the_segments_after_the_prefix() -> None:
-    names = method_names(PREFIX + "user.authcode.send", PREFIX, "/paths/x/post")
+    names = method_names(PREFIX + "user.authcode.send", ROOT, "/paths/x/post")
     assert (names.resource, names.method_name, names.call_path) == (
         ("user", "authcode"),
         "send",
@@ -61,17 +62,27 @@ def test_method_names_follow_the_segments_after_the_prefix() -> None:
     )
 
 
+def test_a_namespace_leads_every_name() -> None:
+    names = method_names("alibaba.damai.mz.format.get", Family("alibaba.damai.mz.", "mz"), "/p")
+    assert (names.call_path, names.module, names.stem, names.doc_page) == (
+        "mz.format.get",
+        "mz_format_get",
+        "MzFormatGet",
+        "mz.format.get.md",
+    )
+    assert names.resource == ("mz", "format")  # no client option under a namespace
+
+
 @pytest.mark.parametrize(
     ("method", "message"),
     [
-        ("taobao.user.get", "does not start with the API's method prefix"),
         (PREFIX + "ping", "needs two segments or more"),
         (PREFIX + "user.中文", "needs ASCII letters"),
     ],
 )
 def test_method_names_refuse_what_cannot_be_named(method: str, message: str) -> None:
     with pytest.raises(Stop, match=message) as caught:
-        method_names(method, PREFIX, "/paths/x/post")
+        method_names(method, ROOT, "/paths/x/post")
     assert caught.value.pointer == "/paths/x/post/x-top-method"
 
 

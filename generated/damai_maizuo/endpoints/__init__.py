@@ -10,6 +10,7 @@
 - ``user_authcode_send``: ``alibaba.damai.maizuo.openapi.user.authcode.send``
 - ``user_register``: ``alibaba.damai.maizuo.openapi.user.register``
 - ``user_register_byauthcode``: ``alibaba.damai.maizuo.openapi.user.register.byauthcode``
+- ``mz_event_list``: ``alibaba.damai.mz.event.list``
 
 Structs are scoped to their endpoint (two endpoints may each have a ``ResultData``), so import
 them from the endpoint's module, e.g.
