@@ -59,7 +59,7 @@ def _family(document: Document, entry: Any, pointer: str) -> Family | None:
     if not isinstance(entry, dict) or set(entry) != {"prefix", "namespace"}:
         document.fail(
             pointer,
-            'must be a mapping of exactly prefix and namespace, e.g. {prefix: alibaba.damai.mz., '
+            "must be a mapping of exactly prefix and namespace, e.g. {prefix: alibaba.damai.mz., "
             'namespace: mz} (namespace "" puts the family on the client itself)',
         )
         return None

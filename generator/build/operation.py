@@ -25,9 +25,10 @@ from ..ir import (
 from ..load import join_pointer
 from .families import family_of
 from .names import method_names
+from .rules import constraints_of, examples_of
 from .scope import EndpointScope
 from .spec import Document, Stop
-from .types import SchemaTypes, constraints_of, examples_of
+from .types import SchemaTypes
 
 
 class OperationBuilder:
@@ -38,9 +39,7 @@ class OperationBuilder:
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         return self.document.deref(node, pointer)
 
-    def operation(
-        self, path: str, op: Any, pointer: str, families: Sequence[Family]
-    ) -> Operation:
+    def operation(self, path: str, op: Any, pointer: str, families: Sequence[Family]) -> Operation:
         top_method = op.get("x-top-method")
         if not isinstance(top_method, str):
             raise Stop(
@@ -321,7 +320,9 @@ class OperationBuilder:
             )
         if "example" in media:
             value = media["example"]
-            result.append(Example(name="example", summary="", value=value, text=_example_text(value)))
+            result.append(
+                Example(name="example", summary="", value=value, text=_example_text(value))
+            )
         return result
 
 

@@ -96,7 +96,10 @@ class EndpointScope:
         """A struct that holds itself (directly, in a list, or through other structs) is
         ``recursive``. An input struct that must hold itself through required fields only
         could never be written down, and is refused."""
-        uses = {m.name: {t.model for f in m.fields for t in _walk(f.type) if t.model} for m in self.order}
+        uses = {
+            m.name: {t.model for f in m.fields for t in _walk(f.type) if t.model}
+            for m in self.order
+        }
         for model in list(self.order):
             reachable = _reachable(model.name, uses)
             if model.name in reachable:
@@ -112,9 +115,7 @@ class EndpointScope:
                         "of them optional or a list",
                     )
 
-    def _required_chain(
-        self, model: Model, target: str, chain: tuple[str, ...]
-    ) -> tuple[str, ...]:
+    def _required_chain(self, model: Model, target: str, chain: tuple[str, ...]) -> tuple[str, ...]:
         for f in model.fields:
             if f.required and f.type.kind == "object" and f.type.model is not None:
                 path = (*chain, f"{model.name}.{f.name}")

@@ -15,13 +15,11 @@ from typing import Any, Literal
 from xml.parsers import expat
 
 from .. import naming
-from ..ir import Constraints, EnumMember, EnumType, Field, Model, TypeRef
+from ..ir import EnumMember, EnumType, Field, Model, TypeRef
 from ..load import canonical_json, join_pointer
+from .rules import constraints_of, examples_of, struct_identity
 from .scope import EndpointScope
 from .spec import Document, Stop
-
-_WORDING = frozenset({"description", "example", "examples", "summary", "x-top-doc"})
-"""Schema keywords that only say something about a struct or field, never what it is."""
 
 _SCALARS: Mapping[str, tuple[Literal["string", "integer", "number", "boolean"], str]] = {
     "string": ("string", "str"),
@@ -136,7 +134,9 @@ class SchemaTypes:
         members = _enum_members(values, schema.get("x-top-enum", []), base, pointer)
         enum_name = naming.class_name(str(schema.get("title") or field_name))
         if not enum_name:
-            raise Stop(pointer, "the enum needs a title with ASCII letters to name its Python class")
+            raise Stop(
+                pointer, "the enum needs a title with ASCII letters to name its Python class"
+            )
         if enum_name in scope.models:
             raise Stop(
                 pointer,
@@ -200,7 +200,7 @@ class SchemaTypes:
                 f"the name {name!r} is used by both a struct and an enum (at "
                 f"{self.document.where(scope.enums[name].pointer)}) in this endpoint; retitle one",
             )
-        identity = self.struct_identity(schema, pointer)
+        identity = struct_identity(self.document, schema, pointer)
         existing = scope.models.get(name)
         if existing is not None:
             if scope.identities.get(name) != identity:
@@ -297,42 +297,6 @@ class SchemaTypes:
             )
         return tuple(result)
 
-    def struct_identity(self, schema: Mapping[str, Any], pointer: str) -> bytes:
-        """What makes two structs of one name the same struct: their fields, types and rules,
-        whatever their wording (descriptions, examples, enum labels) says, and whether a part
-        is written in place or through a ``$ref``."""
-        return canonical_json(self._unworded(schema, pointer, ()))
-
-    def _unworded(self, node: Any, pointer: str, refs: tuple[str, ...]) -> Any:
-        if isinstance(node, list):
-            return [self._unworded(v, join_pointer(pointer, i), refs) for i, v in enumerate(node)]
-        if not isinstance(node, dict):
-            return node
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            if ref in refs:  # a struct holding itself: the same place is the same type
-                return {"$ref": ref}
-            target, target_pointer = self.document.deref(node, pointer)
-            return self._unworded(target, target_pointer, (*refs, ref))
-        result = {}
-        for key, value in node.items():
-            if key in _WORDING:
-                continue
-            if key == "x-top-enum" and isinstance(value, list):
-                value = [
-                    {k: v for k, v in m.items() if k != "label"} if isinstance(m, dict) else m
-                    for m in value
-                ]
-            elif key == "properties" and isinstance(value, dict):
-                value = {
-                    name: self._unworded(prop, join_pointer(pointer, key, name), refs)
-                    for name, prop in value.items()
-                }
-                result[key] = value
-                continue
-            result[key] = self._unworded(value, join_pointer(pointer, key), refs)
-        return result
-
 
 def _kind(schema: dict[str, Any], pointer: str) -> str:
     """The schema's ``type``, or ``object`` for an untyped schema with properties."""
@@ -405,49 +369,3 @@ def _is_xml_name(name: str) -> bool:
     except expat.ExpatError:
         return False
     return True
-
-
-def examples_of(schema: Mapping[str, Any]) -> tuple[Any, ...]:
-    if isinstance(schema.get("examples"), list):
-        return tuple(schema["examples"])
-    if "example" in schema:
-        return (schema["example"],)
-    return ()
-
-
-_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
-_APPLIES: Mapping[str, tuple[str, ...]] = {
-    "string": ("maxLength", "minLength", "pattern"),
-    "integer": _BOUNDS,
-    "number": _BOUNDS,
-    "array": ("maxItems", "minItems"),
-}
-"""The validation keywords each kind of type takes (JSON Schema ignores the others, and
-pydantic would fail on them at call time)."""
-_KEYWORDS = ("maxLength", "minLength", "pattern", *_BOUNDS, "maxItems", "minItems")
-
-
-def constraints_of(schema: Mapping[str, Any], type_ref: TypeRef, pointer: str) -> Constraints:
-    """The validation keywords of ``schema``, whose type is ``type_ref``. One that does not
-    apply to that type is refused rather than left unchecked."""
-    applies = _APPLIES.get(type_ref.kind, ())
-    for keyword in _KEYWORDS:
-        if keyword in schema and keyword not in applies:
-            takes = f"it takes {', '.join(applies)}" if applies else "it takes none"
-            raise Stop(
-                join_pointer(pointer, keyword),
-                f"{keyword} does not apply to the type {type_ref.schema_type!r} ({takes}); "
-                "remove it, or say it in the description",
-            )
-    return Constraints(
-        max_length=schema.get("maxLength"),
-        min_length=schema.get("minLength"),
-        pattern=schema.get("pattern"),
-        ge=schema.get("minimum"),
-        le=schema.get("maximum"),
-        gt=schema.get("exclusiveMinimum"),
-        lt=schema.get("exclusiveMaximum"),
-        multiple_of=schema.get("multipleOf"),
-        max_items=schema.get("maxItems"),
-        min_items=schema.get("minItems"),
-    )

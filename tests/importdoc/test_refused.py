@@ -48,7 +48,7 @@ REFUSED = {
         _edit("alibaba.damai.maizuo.openapi.user.authcode.send (", "taobao.user.get ("),
         1,
         "the method does not start with a method prefix of the spec "
-        "('alibaba.damai.maizuo.openapi.')",
+        "('alibaba.damai.maizuo.openapi.' or 'alibaba.damai.mz.')",
     ),
     "unknown flag": (_edit("  • 必须\n", "  • 是\n"), 13, "expected 必须 or 可选 for ptnr_token"),
     "lower-case type": (
