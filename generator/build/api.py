@@ -9,7 +9,8 @@ from typing import Any
 from ..cache import Cache, digest
 from ..errors import SpecError
 from ..ir import Api, Family, Model, Operation, Server
-from ..load import LoadedSpec, join_pointer
+from ..load import LoadedSpec
+from ..pointer import join as join_pointer
 from .families import declared_families
 from .operation import OperationBuilder
 from .resources import check_unique, resource_tree

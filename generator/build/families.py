@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import naming, top
 from ..ir import DEFAULT_METHOD_PREFIX, Family
-from ..load import join_pointer
+from ..pointer import join as join_pointer
 from .spec import Document, Stop
 
 POINTER = "/info/x-top-package"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .. import naming
 from ..ir import Family
-from ..load import join_pointer
+from ..pointer import join as join_pointer
 from .spec import Stop
 
 

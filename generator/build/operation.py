@@ -22,7 +22,7 @@ from ..ir import (
     TypeRef,
     response_key,
 )
-from ..load import join_pointer
+from ..pointer import join as join_pointer
 from .families import family_of
 from .names import method_names
 from .rules import constraints_of, examples_of

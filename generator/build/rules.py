@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..cache import canonical_json
 from ..ir import Constraints, TypeRef
-from ..load import canonical_json, join_pointer
+from ..pointer import join as join_pointer
 from .spec import Document, Stop
 
 _WORDING = frozenset({"description", "example", "examples", "summary", "x-top-doc"})

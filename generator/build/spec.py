@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import pointer as pointers
 from ..errors import Problem
-from ..load import LoadedSpec, resolve
+from ..load import LoadedSpec
 
 
 class Stop(Exception):
@@ -43,15 +44,7 @@ class Document:
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """``node`` with its ``$ref`` chain followed, and the pointer of what it ends at."""
-        seen: set[str] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                raise Stop(pointer, f"$ref cycle through {ref}")
-            seen.add(ref)
-            try:
-                node = resolve(self.doc, ref)
-            except KeyError:
-                raise Stop(pointer, f"$ref {ref!r} points to nothing") from None
-            pointer = ref[1:]
-        return node, pointer
+        try:
+            return pointers.deref(self.doc, node, pointer)
+        except pointers.PointerError as error:
+            raise Stop(pointer, f"{error}; {error.fix}") from None

@@ -15,8 +15,9 @@ from typing import Any, Literal
 from xml.parsers import expat
 
 from .. import naming
+from ..cache import canonical_json
 from ..ir import EnumMember, EnumType, Field, Model, TypeRef
-from ..load import canonical_json, join_pointer
+from ..pointer import join as join_pointer
 from .rules import constraints_of, examples_of, struct_identity
 from .scope import EndpointScope
 from .spec import Document, Stop
