@@ -97,8 +97,16 @@ _MODULE_NAMES = frozenset(
         "OpenStrEnum",
         "OperationInfo",
         "BusinessResultInfo",
+        "NOT_GIVEN",
+        "NotGiven",
+        "CallTimeout",
+        "ExtraParams",
     }
 )
+# The keyword arguments every endpoint method takes besides its business parameters (the
+# runtime's per-call options): a business parameter of one of these names gets a trailing ``_``
+# and keeps its wire name.
+CALL_OPTIONS = frozenset({"timeout", "max_retries", "extra_params"})
 # Names a field may not take: it would shadow a type used in its class body, or a model attribute.
 _FIELD_NAMES = _ANNOTATION_NAMES | _BASEMODEL_NAMES | {"TopDateTime", "OpenIntEnum", "OpenStrEnum"}
 # The options of a client are its attributes, as are its top-level resources (``client.user``):
@@ -114,6 +122,7 @@ _CLIENT_NAMES = frozenset(
         "target_app_key",
         "max_retries",
         "timeout",
+        "call",
     }
 )
 # A resource's members share its class body with the annotations of its methods (which use
@@ -204,7 +213,7 @@ def param_name(wire: str) -> str:
     """The keyword argument of a business parameter sent as ``wire`` (a method's first
     argument is ``self``)."""
     name = field_name(wire)
-    return name + "_" if name == "self" else name
+    return name + "_" if name == "self" or name in CALL_OPTIONS else name
 
 
 def member_name(segment: str, *, top: bool = False) -> str:

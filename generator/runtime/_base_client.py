@@ -1,33 +1,49 @@
-"""The sync and async clients over httpx: options, the transport of each attempt, resources.
+"""The sync and async clients over httpx: options, the transport of each attempt, any method.
 
 What a call is (signing, retries, logging, redaction, decoding) is :mod:`._flow`, written once;
 this module adds one pooled httpx client per SDK client, the reading of a reply within its size
 and time limits, and the mapping of httpx's exceptions onto
-:class:`~.errors.APIConnectionError` and :class:`~.errors.APITimeoutError`.
+:class:`~.errors.APIConnectionError` and :class:`~.errors.APITimeoutError`. It runs past 400
+lines because the sync and async clients are twins kept side by side, so that a change to one
+is seen to need its mirror in the other.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import platform
 import random
+import re
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import partial
 from types import TracebackType
-from typing import Any, ClassVar, Final, Generic, Self, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 from pydantic import BaseModel
 
 from . import _logging
-from ._constants import DEFAULT_BASE_URL, DISTRIBUTION, ENV_PREFIX, SDK_VERSION
-from ._encoding import encode_params
+from ._encoding import encode_params, merge_extra_params, wire_names
 from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
-from ._models import RequestModel, validate_params
-from ._protocol import OperationInfo
+from ._models import RequestModel, ResponseModel, validate_params
+from ._options import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    ENV_APP_KEY,
+    ENV_APP_SECRET,
+    ENV_BASE_URL,
+    NOT_GIVEN,
+    USER_AGENT,
+    CallTimeout,
+    ExtraParams,
+    NotGiven,
+    check_retries,
+    checked_url,
+    pick,
+    required,
+)
+from ._protocol import OperationInfo, response_key
 from ._replies import MAX_REPLY_BYTES, ReplyBody, parse_reply
 from ._retry import backoff_delay
 from ._signing import (
@@ -39,49 +55,33 @@ from ._signing import (
     build_request,
     format_timestamp,
 )
-from .errors import APIConnectionError, APITimeoutError, ClientOptionError, MaizuoError
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClientOptionError,
+    MaizuoError,
+    ParameterError,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "AsyncAPIClient",
-    "AsyncAPIResource",
+    "CallTimeout",
+    "ExtraParams",
     "NotGiven",
     "SyncAPIClient",
-    "SyncAPIResource",
-    "lazy_method",
 ]
 
-ENV_APP_KEY = f"{ENV_PREFIX}_APP_KEY"
-ENV_APP_SECRET = f"{ENV_PREFIX}_APP_SECRET"
-ENV_BASE_URL = f"{ENV_PREFIX}_BASE_URL"
-USER_AGENT = (
-    f"{DISTRIBUTION}/{SDK_VERSION} Python/{platform.python_version()} httpx/{httpx.__version__}"
-)
-"""Sent with every request, so the platform's logs tell which SDK, Python and httpx called."""
-DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
-"""5 s to connect, 15 s for each read, write and wait for a pooled connection; once a reply
-has begun, the read timeout is also the time it has to arrive in full."""
+_TOP_METHOD = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+"""A TOP method name: dot-separated lower-case segments (``alibaba.damai.maizuo.x.y``)."""
 
 R = TypeVar("R", bound=BaseModel)
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 _logging.setup_logging()
-
-
-class NotGiven:
-    """The type of :data:`NOT_GIVEN`: an option left as it is (``None`` may be a value)."""
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN: Final = NotGiven()
 
 
 class BaseClient(Generic[H]):
@@ -109,15 +109,14 @@ class BaseClient(Generic[H]):
         max_retries: int = 2,
         http_client: H | None = None,
     ) -> None:
-        self.app_key = _required(app_key, ENV_APP_KEY, "app_key")
-        self._app_secret = _required(app_secret, ENV_APP_SECRET, "app_secret")
-        self.base_url = _checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        self.app_key = required(app_key, ENV_APP_KEY, "app_key")
+        self._app_secret = required(app_secret, ENV_APP_SECRET, "app_secret")
+        self.base_url = checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         if sign_method not in SIGN_METHODS:
             raise ClientOptionError(f"sign_method must be one of {', '.join(SIGN_METHODS)}")
         if format not in FORMATS:
             raise ClientOptionError(f"format must be one of {', '.join(FORMATS)}")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ClientOptionError("max_retries must be an integer ≥ 0")
+        check_retries(max_retries)
         if http_client is not None and not isinstance(http_client, self._http_client_type):
             raise ClientOptionError(f"http_client must be an {self._http_client_type.__qualname__}")
         self.sign_method: SignMethod = sign_method
@@ -158,18 +157,18 @@ class BaseClient(Generic[H]):
         pool (unless ``http_client`` is given). Closing the copy leaves the pool open.
         """
         return type(self)(
-            app_key=_pick(app_key, self.app_key),
-            app_secret=_pick(app_secret, self._app_secret),
-            base_url=_pick(base_url, self.base_url),
-            sign_method=_pick(sign_method, self.sign_method),
-            format=_pick(format, self.format),
-            simplify=_pick(simplify, self.simplify),
-            session=_pick(session, self._session),
-            partner_id=_pick(partner_id, self.partner_id),
-            target_app_key=_pick(target_app_key, self.target_app_key),
-            timeout=_pick(timeout, self.timeout),
-            max_retries=_pick(max_retries, self.max_retries),
-            http_client=_pick(http_client, self._http),
+            app_key=pick(app_key, self.app_key),
+            app_secret=pick(app_secret, self._app_secret),
+            base_url=pick(base_url, self.base_url),
+            sign_method=pick(sign_method, self.sign_method),
+            format=pick(format, self.format),
+            simplify=pick(simplify, self.simplify),
+            session=pick(session, self._session),
+            partner_id=pick(partner_id, self.partner_id),
+            target_app_key=pick(target_app_key, self.target_app_key),
+            timeout=pick(timeout, self.timeout),
+            max_retries=pick(max_retries, self.max_retries),
+            http_client=pick(http_client, self._http),
         )
 
     def __repr__(self) -> str:
@@ -181,11 +180,35 @@ class BaseClient(Generic[H]):
         op: OperationInfo,
         params_model: type[RequestModel],
         values: Mapping[str, Any],
+        extra_params: ExtraParams = None,
     ) -> dict[str, str]:
-        """Validated, encoded business parameters; raises before anything is sent."""
+        """Validated, encoded business parameters with the extra ones merged in; raises before
+        anything is sent."""
         if op.session == "required" and not self._session:
             raise MaizuoError(f"{op.method} needs a user session: pass session=... to the client")
-        return encode_params(validate_params(params_model, values))
+        business = encode_params(validate_params(params_model, values))
+        return merge_extra_params(business, extra_params, wire_names(params_model))
+
+    def _any_method(
+        self, method: str, params: Mapping[str, Any], idempotent: bool, extra_params: ExtraParams
+    ) -> tuple[OperationInfo, dict[str, str], Callable[[Reply], dict[str, Any]]]:
+        """What :meth:`call` sends for a TOP method the spec does not hold: its operation (the
+        response key by TOP's rule), its encoded parameters and the decoding of its reply."""
+        if not isinstance(method, str) or not _TOP_METHOD.fullmatch(method):
+            raise ParameterError([("method", "must be a TOP method name such as taobao.time.get")])
+        if not isinstance(params, Mapping):
+            raise ParameterError([("params", "must be a mapping of name to value")])
+        op = OperationInfo(method, response_key(method), idempotent=bool(idempotent))
+        business = merge_extra_params({}, {**params, **(extra_params or {})})
+        if extra_params and set(params) & set(extra_params):
+            clash = sorted(set(params) & set(extra_params))[0]
+            raise ParameterError([(clash, "given in both params and extra_params")])
+        return op, business, partial(self._parse_data, op)
+
+    def _parse_data(self, op: OperationInfo, reply: Reply) -> dict[str, Any]:
+        """A reply under ``op``'s response key, as plain data (JSON values, or XML text)."""
+        result: ResponseModel = self._parse(op, ResponseModel, reply)
+        return result.model_dump()
 
     def _url(self, url: str) -> httpx.URL:
         """``url`` parsed, once per distinct text: the URL of a call changes only with its
@@ -231,15 +254,27 @@ class BaseClient(Generic[H]):
         )
 
     def _plan(
-        self, op: OperationInfo, business: Mapping[str, str], decode: Callable[[Reply], T]
+        self,
+        op: OperationInfo,
+        business: Mapping[str, str],
+        decode: Callable[[Reply], T],
+        *,
+        timeout: CallTimeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Call[T]:
-        """One call of ``op`` with ``business`` parameters, as :func:`._flow.call_flow` takes it."""
+        """One call of ``op`` with ``business`` parameters, as :func:`._flow.call_flow` takes
+        it; ``timeout`` and ``max_retries`` replace the client's for this call."""
+        if isinstance(timeout, NotGiven):
+            timeout = self.timeout
+        if isinstance(max_retries, NotGiven):
+            max_retries = self.max_retries
+        check_retries(max_retries)
         return Call(
             op=op,
             prepare=partial(self._prepare, op, business),
             decode=decode,
-            timeout=self.timeout,
-            max_retries=self.max_retries,
+            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+            max_retries=max_retries,
             backoff=self._backoff,
             format=self.format,
             secrets=(self._app_secret, self._session),
@@ -277,27 +312,6 @@ class BaseClient(Generic[H]):
         return APIConnectionError(f"connection to {self._host} failed: {reason}")
 
 
-def _required(value: str | None, env: str, name: str) -> str:
-    value = value or os.environ.get(env)
-    if not value:
-        raise ClientOptionError(f"no {name}: pass {name}=... or set the {env} environment variable")
-    return value
-
-
-def _checked_url(url: str) -> str:
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL:
-        parsed = None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ClientOptionError(f"base_url must be an http(s) URL, e.g. {DEFAULT_BASE_URL}")
-    return url
-
-
-def _pick(value: Any, current: Any) -> Any:
-    return current if isinstance(value, NotGiven) else value
-
-
 class SyncAPIClient(BaseClient[httpx.Client]):
     """A TOP client over one pooled, thread-safe :class:`httpx.Client`."""
 
@@ -312,11 +326,37 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         params_model: type[RequestModel],
         values: Mapping[str, Any],
         response_model: type[R],
+        *,
+        timeout: CallTimeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_params: ExtraParams = None,
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
-        business = self._encode(op, params_model, values)
+        business = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
-        return self._run(self._plan(op, business, decode)).unwrap()
+        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        return self._run(call).unwrap()
+
+    def call(
+        self,
+        method: str,
+        params: Mapping[str, Any],
+        *,
+        idempotent: bool = False,
+        timeout: CallTimeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_params: ExtraParams = None,
+    ) -> dict[str, Any]:
+        """Call a TOP method the spec does not hold yet, with the same signing, errors,
+        logging, redaction and retries as an endpoint method; returns the reply's object
+        under the method's response key as plain data.
+
+        ``params`` are business parameters by wire name, encoded by TOP's rules. The call is
+        sent again after it may have reached the service only if ``idempotent=True``.
+        """
+        op, business, decode = self._any_method(method, params, idempotent, extra_params)
+        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        return self._run(call).unwrap()
 
     def _run(self, call: Call[T]) -> Outcome[T]:
         return run_sync(call_flow(call), self._send)
@@ -373,11 +413,31 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         params_model: type[RequestModel],
         values: Mapping[str, Any],
         response_model: type[R],
+        *,
+        timeout: CallTimeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_params: ExtraParams = None,
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
-        business = self._encode(op, params_model, values)
+        business = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
-        return (await self._run(self._plan(op, business, decode))).unwrap()
+        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        return (await self._run(call)).unwrap()
+
+    async def call(
+        self,
+        method: str,
+        params: Mapping[str, Any],
+        *,
+        idempotent: bool = False,
+        timeout: CallTimeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_params: ExtraParams = None,
+    ) -> dict[str, Any]:
+        """The async form of :meth:`SyncAPIClient.call`."""
+        op, business, decode = self._any_method(method, params, idempotent, extra_params)
+        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        return (await self._run(call)).unwrap()
 
     async def _run(self, call: Call[T]) -> Outcome[T]:
         return await run_async(call_flow(call), self._send)
@@ -418,43 +478,3 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         traceback: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-
-class lazy_method:
-    """A resource's method that is its endpoint module's function, imported on first use.
-
-    ``send = lazy_method("user_authcode_send", "send")`` in a resource class body: the first
-    lookup imports ``<package>.endpoints.user_authcode_send`` and puts its ``send`` on the class
-    in place of this descriptor, so later calls cost what a plain method costs. Importing the
-    package, or reaching ``client.user``, thus loads only the endpoints that are used.
-    """
-
-    def __init__(self, module: str, function: str) -> None:
-        self._module = f"{_PACKAGE}.endpoints.{module}"
-        self._function = function
-        self._name = function
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-
-    def __get__(self, instance: object | None, owner: type) -> Any:
-        function = getattr(importlib.import_module(self._module), self._function)
-        setattr(owner, self._name, function)
-        return function if instance is None else function.__get__(instance, owner)
-
-
-_PACKAGE = __name__.rpartition(".")[0]
-
-
-class SyncAPIResource:
-    """Base of the generated resource classes (``client.user.authcode``)."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-
-class AsyncAPIResource:
-    """Base of the generated async resource classes."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client

@@ -11,7 +11,7 @@ Pure functions: no I/O, no clock.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
@@ -22,7 +22,32 @@ from pydantic import BaseModel
 
 from .errors import ParameterError
 
-__all__ = ["GMT8", "encode_params", "encode_value", "format_datetime", "wire_names"]
+__all__ = [
+    "GMT8",
+    "SYSTEM_PARAMS",
+    "encode_params",
+    "encode_value",
+    "format_datetime",
+    "merge_extra_params",
+    "wire_names",
+]
+
+SYSTEM_PARAMS = frozenset(
+    {
+        "method",
+        "app_key",
+        "v",
+        "format",
+        "sign_method",
+        "timestamp",
+        "session",
+        "sign",
+        "partner_id",
+        "target_app_key",
+        "simplify",
+    }
+)
+"""TOP's system parameters: the client sets them, and no business parameter may take their name."""
 
 GMT8 = timezone(timedelta(hours=8), "GMT+8")
 """TOP's clock: timestamps and date-times on the wire are GMT+8 wall-clock time."""
@@ -121,3 +146,38 @@ def _top_dates(value: Any) -> Any:
 def wire_names(model: type[BaseModel]) -> dict[str, str]:
     """Each field's name on the wire (its alias, else its name) → its attribute name."""
     return {(info.alias or name): name for name, info in model.model_fields.items()}
+
+
+def merge_extra_params(
+    business: Mapping[str, str], extra: Mapping[str, Any] | None, known: Iterable[str] = ()
+) -> dict[str, str]:
+    """``business`` with the parameters the spec does not know yet (``extra_params``) added,
+    each encoded as :func:`encode_value` encodes it (``None`` and empty values left out).
+
+    Raises :class:`~.errors.ParameterError` for a name that is not text, and for one that
+    clashes with a system parameter, a parameter already given or one of ``known`` (the
+    operation's own parameters): an extra parameter never replaces a known one.
+    """
+    if not extra:
+        return dict(business)
+    if not isinstance(extra, Mapping):
+        raise ParameterError([("extra_params", "must be a mapping of name to value")])
+    taken = SYSTEM_PARAMS | set(business) | set(known)
+    problems: list[tuple[str, str]] = []
+    merged = dict(business)
+    for name, value in extra.items():
+        if not isinstance(name, str) or not name:
+            problems.append(("extra_params", f"a parameter name must be text, not {name!r}"))
+        elif name in taken:
+            problems.append((name, "clashes with a known parameter; pass it as that one"))
+        elif value is not None:
+            try:
+                text = encode_value(value)
+            except (TypeError, OverflowError, ValueError) as error:
+                problems.append((name, f"cannot be sent: {error}"))
+                continue
+            if text:
+                merged[name] = text
+    if problems:
+        raise ParameterError(problems)
+    return merged

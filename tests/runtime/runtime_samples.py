@@ -10,12 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from generator.runtime._base_client import (
-    AsyncAPIClient,
-    AsyncAPIResource,
-    SyncAPIClient,
-    SyncAPIResource,
-)
+from generator.runtime._base_client import AsyncAPIClient, SyncAPIClient
 from generator.runtime._models import (
     LabeledIntEnum,
     LabeledStrEnum,
@@ -24,6 +19,7 @@ from generator.runtime._models import (
     TopDateTime,
 )
 from generator.runtime._protocol import BusinessResultInfo, OperationInfo
+from generator.runtime._resource import AsyncAPIResource, SyncAPIResource
 
 APP_KEY = "12345678"
 APP_SECRET = "s3cr3t-app-secret-value"

@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "DynamicQrCodeParam",
@@ -180,6 +181,9 @@ def qrcode(
     self: SyncAPIResource,
     *,
     dynamic_q_r_code_param: DynamicQrCodeParam | DynamicQrCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EticketQrcodeResponse:
     """票凭证API
 
@@ -202,6 +206,9 @@ def qrcode(
         EticketQrcodeParams,
         {"dynamic_q_r_code_param": dynamic_q_r_code_param},
         EticketQrcodeResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -209,6 +216,9 @@ async def async_qrcode(
     self: AsyncAPIResource,
     *,
     dynamic_q_r_code_param: DynamicQrCodeParam | DynamicQrCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EticketQrcodeResponse:
     """票凭证API
 
@@ -231,4 +241,7 @@ async def async_qrcode(
         EticketQrcodeParams,
         {"dynamic_q_r_code_param": dynamic_q_r_code_param},
         EticketQrcodeResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

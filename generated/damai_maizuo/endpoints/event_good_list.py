@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "ChannelAuthorizeState",
@@ -184,6 +185,9 @@ def list(
     self: SyncAPIResource,
     *,
     event_param: EventParam | EventParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EventGoodListResponse:
     """场次商品列表查询
 
@@ -205,6 +209,9 @@ def list(
         EventGoodListParams,
         {"event_param": event_param},
         EventGoodListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -212,6 +219,9 @@ async def async_list(
     self: AsyncAPIResource,
     *,
     event_param: EventParam | EventParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EventGoodListResponse:
     """场次商品列表查询
 
@@ -233,4 +243,7 @@ async def async_list(
         EventGoodListParams,
         {"event_param": event_param},
         EventGoodListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

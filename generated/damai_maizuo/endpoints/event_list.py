@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "EventListParams",
@@ -170,6 +171,9 @@ def list(
     self: SyncAPIResource,
     *,
     project_param: ProjectParam | ProjectParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EventListResponse:
     """场次列表API
 
@@ -191,6 +195,9 @@ def list(
         EventListParams,
         {"project_param": project_param},
         EventListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -198,6 +205,9 @@ async def async_list(
     self: AsyncAPIResource,
     *,
     project_param: ProjectParam | ProjectParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> EventListResponse:
     """场次列表API
 
@@ -219,4 +229,7 @@ async def async_list(
         EventListParams,
         {"project_param": project_param},
         EventListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "EventListParam",
@@ -152,6 +153,9 @@ def list(
     self: SyncAPIResource,
     *,
     param: EventListParam | EventListParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzEventListResponse:
     """场次列表API
 
@@ -172,6 +176,9 @@ def list(
         MzEventListParams,
         {"param": param},
         MzEventListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -179,6 +186,9 @@ async def async_list(
     self: AsyncAPIResource,
     *,
     param: EventListParam | EventListParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzEventListResponse:
     """场次列表API
 
@@ -199,4 +209,7 @@ async def async_list(
         MzEventListParams,
         {"param": param},
         MzEventListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

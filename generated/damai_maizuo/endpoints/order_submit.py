@@ -8,9 +8,10 @@ from typing import NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "ChildGroupedShoppingCartGoodsParam",
@@ -185,6 +186,9 @@ def submit(
     self: SyncAPIResource,
     *,
     grouped_submit_order_param: SubmitOrderParam | SubmitOrderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> OrderSubmitResponse:
     """订单创建API
 
@@ -206,6 +210,9 @@ def submit(
         OrderSubmitParams,
         {"grouped_submit_order_param": grouped_submit_order_param},
         OrderSubmitResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -213,6 +220,9 @@ async def async_submit(
     self: AsyncAPIResource,
     *,
     grouped_submit_order_param: SubmitOrderParam | SubmitOrderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> OrderSubmitResponse:
     """订单创建API
 
@@ -234,4 +244,7 @@ async def async_submit(
         OrderSubmitParams,
         {"grouped_submit_order_param": grouped_submit_order_param},
         OrderSubmitResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

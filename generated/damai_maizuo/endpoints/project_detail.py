@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "LangType",
@@ -179,6 +180,9 @@ def detail(
     self: SyncAPIResource,
     *,
     project_param: ProjectParam | ProjectParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> ProjectDetailResponse:
     """项目信息查询
 
@@ -200,6 +204,9 @@ def detail(
         ProjectDetailParams,
         {"project_param": project_param},
         ProjectDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -207,6 +214,9 @@ async def async_detail(
     self: AsyncAPIResource,
     *,
     project_param: ProjectParam | ProjectParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> ProjectDetailResponse:
     """项目信息查询
 
@@ -228,4 +238,7 @@ async def async_detail(
         ProjectDetailParams,
         {"project_param": project_param},
         ProjectDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

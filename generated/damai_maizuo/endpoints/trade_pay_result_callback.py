@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "CartGoodsVo",
@@ -182,6 +183,9 @@ def callback(
     self: SyncAPIResource,
     *,
     pay_param: PayParam | PayParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> TradePayResultCallbackResponse:
     """支付结果回调
 
@@ -204,6 +208,9 @@ def callback(
         TradePayResultCallbackParams,
         {"pay_param": pay_param},
         TradePayResultCallbackResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -211,6 +218,9 @@ async def async_callback(
     self: AsyncAPIResource,
     *,
     pay_param: PayParam | PayParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> TradePayResultCallbackResponse:
     """支付结果回调
 
@@ -233,4 +243,7 @@ async def async_callback(
         TradePayResultCallbackParams,
         {"pay_param": pay_param},
         TradePayResultCallbackResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

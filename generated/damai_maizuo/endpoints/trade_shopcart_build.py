@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "OrderReceiveParam",
@@ -212,6 +213,9 @@ def build(
     self: SyncAPIResource,
     *,
     shopping_cart_param: ShoppingCartParam | ShoppingCartParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> TradeShopcartBuildResponse:
     """创建购物车
 
@@ -233,6 +237,9 @@ def build(
         TradeShopcartBuildParams,
         {"shopping_cart_param": shopping_cart_param},
         TradeShopcartBuildResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -240,6 +247,9 @@ async def async_build(
     self: AsyncAPIResource,
     *,
     shopping_cart_param: ShoppingCartParam | ShoppingCartParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> TradeShopcartBuildResponse:
     """创建购物车
 
@@ -261,4 +271,7 @@ async def async_build(
         TradeShopcartBuildParams,
         {"shopping_cart_param": shopping_cart_param},
         TradeShopcartBuildResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "CodeType",
@@ -119,6 +120,9 @@ def send(
     self: SyncAPIResource,
     *,
     param0: UserPhoneAuthCodeParam | UserPhoneAuthCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserAuthcodeSendResponse:
     """发送验证码
 
@@ -141,6 +145,9 @@ def send(
         UserAuthcodeSendParams,
         {"param0": param0},
         UserAuthcodeSendResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -148,6 +155,9 @@ async def async_send(
     self: AsyncAPIResource,
     *,
     param0: UserPhoneAuthCodeParam | UserPhoneAuthCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserAuthcodeSendResponse:
     """发送验证码
 
@@ -170,4 +180,7 @@ async def async_send(
         UserAuthcodeSendParams,
         {"param0": param0},
         UserAuthcodeSendResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

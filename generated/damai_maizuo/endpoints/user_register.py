@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "LangType",
@@ -142,6 +143,9 @@ def register(
     self: SyncAPIResource,
     *,
     user_register_param: UserRegisterParam | UserRegisterParamDict | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserRegisterResponse:
     """会员注册
 
@@ -162,6 +166,9 @@ def register(
         UserRegisterParams,
         {"user_register_param": user_register_param},
         UserRegisterResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -169,6 +176,9 @@ async def async_register(
     self: AsyncAPIResource,
     *,
     user_register_param: UserRegisterParam | UserRegisterParamDict | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserRegisterResponse:
     """会员注册
 
@@ -189,4 +199,7 @@ async def async_register(
         UserRegisterParams,
         {"user_register_param": user_register_param},
         UserRegisterResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

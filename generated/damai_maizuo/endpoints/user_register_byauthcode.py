@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "CodeType",
@@ -154,6 +155,9 @@ def byauthcode(
     self: SyncAPIResource,
     *,
     param0: UserRegisterByAuthCodeParam | UserRegisterByAuthCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserRegisterByauthcodeResponse:
     """用户注册-验证码方式
 
@@ -174,6 +178,9 @@ def byauthcode(
         UserRegisterByauthcodeParams,
         {"param0": param0},
         UserRegisterByauthcodeResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -181,6 +188,9 @@ async def async_byauthcode(
     self: AsyncAPIResource,
     *,
     param0: UserRegisterByAuthCodeParam | UserRegisterByAuthCodeParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> UserRegisterByauthcodeResponse:
     """用户注册-验证码方式
 
@@ -201,4 +211,7 @@ async def async_byauthcode(
         UserRegisterByauthcodeParams,
         {"param0": param0},
         UserRegisterByauthcodeResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

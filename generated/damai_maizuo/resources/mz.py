@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+from .._resource import AsyncAPIResource, SyncAPIResource, lazy_method
 
 if TYPE_CHECKING:  # imported on first use (see lazy_method)
     from ..endpoints import mz_event_list

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._base_client import AsyncAPIResource, SyncAPIResource, lazy_method
+from .._resource import AsyncAPIResource, SyncAPIResource, lazy_method
 
 if TYPE_CHECKING:  # imported on first use (see lazy_method)
     from ..endpoints import order_submit
