@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..generate import build, check, generate
+from ..out_folder import real_output
 from ..specfile import ROOT_FILE
 from .changelog import CHANGELOG, entry, prepend
 from .errors import ReleaseError
@@ -41,6 +42,8 @@ def cut(
 ) -> Outcome:
     """Release ``plan`` from the tree at ``root``, uploading it to ``publish`` when given; with
     ``dry_run``, leave the tree (and the index) untouched."""
+    if not dry_run:  # refuse now what would refuse the result at the end, after an upload
+        real_output(root / GENERATED, root / SPEC, writing=True)
     with tempfile.TemporaryDirectory(prefix="maizuo-release-") as tmp:
         work = Path(tmp)
         for folder in (SPEC, GENERATED):

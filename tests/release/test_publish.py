@@ -180,6 +180,21 @@ def test_a_dirty_or_stale_tree_is_never_published(
     assert index.files() == []
 
 
+@pytest.mark.usefixtures("credentials")
+def test_a_release_that_could_not_be_brought_back_is_refused_before_the_upload(
+    changed_repo: Path,
+    index: LocalIndex,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _fake_build_and_smoke(monkeypatch)
+    before = _snapshot(changed_repo)
+    monkeypatch.chdir(changed_repo / "generated")  # the folder the release regenerates
+    assert run("--publish", index.url) == 2
+    assert "is the working folder or holds it" in _error(capsys)
+    assert _snapshot(changed_repo) == before and index.files() == []
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("credentials")
 def test_a_release_is_published_installed_by_name_and_never_replaced(
