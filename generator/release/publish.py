@@ -96,14 +96,14 @@ def require_unpublished(index: Index, distribution: str, version: str) -> None:
     the upload URL (``…/simple/<name>/``); an index that keeps it elsewhere (PyPI) answers 404
     there, and then the upload's own refusal of an existing file is the check."""
     name = re.sub(r"[-_.]+", "-", distribution).lower()
-    page = urllib.parse.urljoin(index.url.rstrip("/") + "/", f"simple/{name}/")
+    page = shown(urllib.parse.urljoin(index.url.rstrip("/") + "/", f"simple/{name}/"))
     request = urllib.request.Request(page, headers={"Authorization": _basic(index)})
     try:
-        with urllib.request.urlopen(request, timeout=_TIMEOUT) as reply:
+        with _NO_REDIRECTS.open(request, timeout=_TIMEOUT) as reply:
             text = reply.read(16 * 1024 * 1024).decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            return
+        if exc.code == 404 or 300 <= exc.code < 400:
+            return  # not held here (an index may send a name it lacks on to another index)
         raise ReleaseError(
             f"the package index at {index.shown()} answered {exc.code} {exc.reason} to"
             f" {shown(page)}; nothing was published"
@@ -119,6 +119,16 @@ def require_unpublished(index: Index, distribution: str, version: str) -> None:
             f"{distribution} {version} is already on the package index at {index.shown()}"
             f" ({', '.join(taken)}); a published release is never replaced: release a new version"
         )
+
+
+class _Unfollowed(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: it would carry the credentials to another host."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_NO_REDIRECTS = urllib.request.build_opener(_Unfollowed())
 
 
 def _is_release_file(file_name: str, distribution: str, version: str) -> bool:

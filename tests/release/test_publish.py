@@ -14,11 +14,14 @@ import socket
 import subprocess
 import sys
 import sysconfig
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -56,21 +59,21 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalIndex]:
-    """pypiserver on 127.0.0.1: anyone may read, uploads need USER and PASSWORD, and it never
-    sends a client on to another index."""
-    folder = tmp_path_factory.mktemp("index")
+@contextmanager
+def _pypiserver(folder: Path, fallback: str | None = None) -> Iterator[LocalIndex]:
+    """pypiserver on 127.0.0.1: anyone may read, uploads need USER and PASSWORD; a name it
+    does not hold is sent on to ``fallback`` (when given) by a redirect."""
     packages = folder / "packages"
     packages.mkdir()
     digest = base64.b64encode(hashlib.sha1(PASSWORD.encode()).digest()).decode()
     (folder / "htpasswd").write_text(f"{USER}:{{SHA}}{digest}\n", encoding="utf-8")
     port = _free_port()
+    onward = ("--fallback-url", fallback) if fallback else ("--disable-fallback",)
     log = (folder / "server.log").open("w")
     server = subprocess.Popen(
         [
             *(sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port)),
-            *("-a", "update", "-P", str(folder / "htpasswd"), "--disable-fallback", str(packages)),
+            *("-a", "update", "-P", str(folder / "htpasswd"), *onward, str(packages)),
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -91,6 +94,13 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalIndex]:
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalIndex]:
+    """A local index that never sends a client on to another."""
+    with _pypiserver(tmp_path_factory.mktemp("index")) as local:
+        yield local
 
 
 @pytest.fixture
@@ -193,6 +203,45 @@ def test_a_release_that_could_not_be_brought_back_is_refused_before_the_upload(
     assert run("--publish", index.url) == 2
     assert "is the working folder or holds it" in _error(capsys)
     assert _snapshot(changed_repo) == before and index.files() == []
+
+
+@pytest.mark.usefixtures("credentials")
+def test_the_credentials_never_follow_a_redirect_to_another_index(
+    changed_repo: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seen: list[str | None] = []
+
+    class Elsewhere(BaseHTTPRequestHandler):
+        """Another index, which claims to hold the release and notes what it was sent."""
+
+        def do_GET(self) -> None:
+            seen.append(self.headers.get("Authorization"))
+            body = b'<a href="damai_maizuo-0.1.1-py3-none-any.whl">damai_maizuo-0.1.1</a>'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    other = ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    fallback = f"http://127.0.0.1:{other.server_address[1]}/simple/"
+    try:
+        with _pypiserver(tmp_path_factory.mktemp("index"), fallback) as local:
+            with urllib.request.urlopen(local.url + "simple/damai-maizuo/", timeout=10):
+                assert seen == [None]  # the local index does send a lacking name on
+            _fake_build_and_smoke(monkeypatch)
+            assert run("--dry-run", "--publish", local.url) == 0
+            assert f"  would upload both to {local.url} (not there yet)" in capsys.readouterr().out
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert seen == [None]
 
 
 @pytest.mark.slow
