@@ -167,7 +167,10 @@ def test_publishing_needs_credentials(
     )
     monkeypatch.setenv("TWINE_USERNAME", USER)  # twine's own names are enough
     monkeypatch.setenv("TWINE_PASSWORD", PASSWORD)
-    assert index_from_environment(index.url).username == USER
+    found = index_from_environment(index.url)
+    assert (found.username, found.password) == (USER, PASSWORD)
+    with_password_in_url = index_from_environment(index.url.replace("//", f"//{USER}:{PASSWORD}@"))
+    assert PASSWORD not in repr(found) + repr(with_password_in_url) + with_password_in_url.shown()
     assert run("--publish", "ftp://127.0.0.1/") == 1
     assert "is not an http(s) URL" in _error(capsys)
     assert _snapshot(changed_repo) == before and index.files() == []
