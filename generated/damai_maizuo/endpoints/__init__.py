@@ -10,7 +10,19 @@
 - ``user_authcode_send``: ``alibaba.damai.maizuo.openapi.user.authcode.send``
 - ``user_register``: ``alibaba.damai.maizuo.openapi.user.register``
 - ``user_register_byauthcode``: ``alibaba.damai.maizuo.openapi.user.register.byauthcode``
+- ``mz_b_order_create``: ``alibaba.damai.mz.b.order.create``
+- ``mz_b_ptnr_order_tickets``: ``alibaba.damai.mz.b.ptnr.order.tickets``
+- ``mz_b_ticket_list``: ``alibaba.damai.mz.b.ticket.list``
+- ``mz_crm_account_modifypwd``: ``alibaba.damai.mz.crm.account.modifypwd``
+- ``mz_distribution_order_create``: ``alibaba.damai.mz.distribution.order.create``
 - ``mz_event_list``: ``alibaba.damai.mz.event.list``
+- ``mz_order_create``: ``alibaba.damai.mz.order.create``
+- ``mz_order_detail``: ``alibaba.damai.mz.order.detail``
+- ``mz_order_render``: ``alibaba.damai.mz.order.render``
+- ``mz_project_detail``: ``alibaba.damai.mz.project.detail``
+- ``mz_seat_list``: ``alibaba.damai.mz.seat.list``
+- ``mz_seat_state_list``: ``alibaba.damai.mz.seat.state.list``
+- ``mz_user_register``: ``alibaba.damai.mz.user.register``
 
 Structs are scoped to their endpoint (two endpoints may each have a ``ResultData``), so import
 them from the endpoint's module, e.g.
