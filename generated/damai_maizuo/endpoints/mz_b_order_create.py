@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "DeliveryType",
@@ -148,6 +149,9 @@ def create(
     self: SyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBOrderCreateResponse:
     """门店创建订单API
 
@@ -169,6 +173,9 @@ def create(
         MzBOrderCreateParams,
         {"param": param},
         MzBOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -176,6 +183,9 @@ async def async_create(
     self: AsyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBOrderCreateResponse:
     """门店创建订单API
 
@@ -197,4 +207,7 @@ async def async_create(
         MzBOrderCreateParams,
         {"param": param},
         MzBOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -8,9 +8,10 @@ from typing import TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "Eticket",
@@ -132,6 +133,9 @@ def tickets(
     self: SyncAPIResource,
     *,
     param: OpenTradeOrderParam | OpenTradeOrderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBPtnrOrderTicketsResponse:
     """麦座商户订单票信息
 
@@ -151,6 +155,9 @@ def tickets(
         MzBPtnrOrderTicketsParams,
         {"param": param},
         MzBPtnrOrderTicketsResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -158,6 +165,9 @@ async def async_tickets(
     self: AsyncAPIResource,
     *,
     param: OpenTradeOrderParam | OpenTradeOrderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBPtnrOrderTicketsResponse:
     """麦座商户订单票信息
 
@@ -177,4 +187,7 @@ async def async_tickets(
         MzBPtnrOrderTicketsParams,
         {"param": param},
         MzBPtnrOrderTicketsResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "DeliveryType",
@@ -126,6 +127,9 @@ def list(
     self: SyncAPIResource,
     *,
     mz_order_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBTicketListResponse:
     """门店票凭证列表API
 
@@ -146,6 +150,9 @@ def list(
         MzBTicketListParams,
         {"mz_order_id": mz_order_id},
         MzBTicketListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -153,6 +160,9 @@ async def async_list(
     self: AsyncAPIResource,
     *,
     mz_order_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzBTicketListResponse:
     """门店票凭证列表API
 
@@ -173,4 +183,7 @@ async def async_list(
         MzBTicketListParams,
         {"mz_order_id": mz_order_id},
         MzBTicketListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -6,9 +6,10 @@ Generated from the spec; do not edit by hand.
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import BusinessResultInfo, OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzCrmAccountModifypwdParams",
@@ -76,6 +77,9 @@ def modifypwd(
     new_password: str,
     customr_id: str,
     verify_code: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzCrmAccountModifypwdResponse:
     """麦座会员账户修改密码
 
@@ -104,6 +108,9 @@ def modifypwd(
             "verify_code": verify_code,
         },
         MzCrmAccountModifypwdResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -114,6 +121,9 @@ async def async_modifypwd(
     new_password: str,
     customr_id: str,
     verify_code: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzCrmAccountModifypwdResponse:
     """麦座会员账户修改密码
 
@@ -142,4 +152,7 @@ async def async_modifypwd(
             "verify_code": verify_code,
         },
         MzCrmAccountModifypwdResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "CardType",
@@ -157,6 +158,9 @@ def create(
     self: SyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzDistributionOrderCreateResponse:
     """创建订单API
 
@@ -178,6 +182,9 @@ def create(
         MzDistributionOrderCreateParams,
         {"param": param},
         MzDistributionOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -185,6 +192,9 @@ async def async_create(
     self: AsyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzDistributionOrderCreateResponse:
     """创建订单API
 
@@ -206,4 +216,7 @@ async def async_create(
         MzDistributionOrderCreateParams,
         {"param": param},
         MzDistributionOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -8,9 +8,10 @@ from typing import NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "GoodIdentity4c",
@@ -133,6 +134,9 @@ def create(
     self: SyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderCreateResponse:
     """创建订单API
 
@@ -154,6 +158,9 @@ def create(
         MzOrderCreateParams,
         {"param": param},
         MzOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -161,6 +168,9 @@ async def async_create(
     self: AsyncAPIResource,
     *,
     param: OrderCreateParam | OrderCreateParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderCreateResponse:
     """创建订单API
 
@@ -182,4 +192,7 @@ async def async_create(
         MzOrderCreateParams,
         {"param": param},
         MzOrderCreateResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

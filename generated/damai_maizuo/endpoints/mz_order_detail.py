@@ -9,9 +9,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzOrderDetailParams",
@@ -147,6 +148,9 @@ def detail(
     *,
     mz_order_id: str,
     mz_user_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderDetailResponse:
     """订单详情API
 
@@ -168,6 +172,9 @@ def detail(
         MzOrderDetailParams,
         {"mz_order_id": mz_order_id, "mz_user_id": mz_user_id},
         MzOrderDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -176,6 +183,9 @@ async def async_detail(
     *,
     mz_order_id: str,
     mz_user_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderDetailResponse:
     """订单详情API
 
@@ -197,4 +207,7 @@ async def async_detail(
         MzOrderDetailParams,
         {"mz_order_id": mz_order_id, "mz_user_id": mz_user_id},
         MzOrderDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -8,9 +8,10 @@ from typing import NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzOrderRenderParams",
@@ -127,6 +128,9 @@ def render(
     self: SyncAPIResource,
     *,
     param: OrderRenderParam | OrderRenderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderRenderResponse:
     """确认订单页渲染API
 
@@ -148,6 +152,9 @@ def render(
         MzOrderRenderParams,
         {"param": param},
         MzOrderRenderResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -155,6 +162,9 @@ async def async_render(
     self: AsyncAPIResource,
     *,
     param: OrderRenderParam | OrderRenderParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzOrderRenderResponse:
     """确认订单页渲染API
 
@@ -176,4 +186,7 @@ async def async_render(
         MzOrderRenderParams,
         {"param": param},
         MzOrderRenderResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -6,9 +6,10 @@ Generated from the spec; do not edit by hand.
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzProjectDetailParams",
@@ -99,6 +100,9 @@ def detail(
     self: SyncAPIResource,
     *,
     project_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzProjectDetailResponse:
     """项目详情API
 
@@ -119,6 +123,9 @@ def detail(
         MzProjectDetailParams,
         {"project_id": project_id},
         MzProjectDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -126,6 +133,9 @@ async def async_detail(
     self: AsyncAPIResource,
     *,
     project_id: str,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzProjectDetailResponse:
     """项目详情API
 
@@ -146,4 +156,7 @@ async def async_detail(
         MzProjectDetailParams,
         {"project_id": project_id},
         MzProjectDetailResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

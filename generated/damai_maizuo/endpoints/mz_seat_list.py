@@ -9,9 +9,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzSeatListParams",
@@ -126,6 +127,9 @@ def list(
     *,
     event_id: str,
     stand_id: str | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzSeatListResponse:
     """选座项目-座位列表API
 
@@ -147,6 +151,9 @@ def list(
         MzSeatListParams,
         {"event_id": event_id, "stand_id": stand_id},
         MzSeatListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -155,6 +162,9 @@ async def async_list(
     *,
     event_id: str,
     stand_id: str | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzSeatListResponse:
     """选座项目-座位列表API
 
@@ -176,4 +186,7 @@ async def async_list(
         MzSeatListParams,
         {"event_id": event_id, "stand_id": stand_id},
         MzSeatListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar, NotRequired, TypedDict
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, OpenIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "MzSeatStateListParams",
@@ -155,6 +156,9 @@ def list(
     self: SyncAPIResource,
     *,
     param: SeatStateListParam | SeatStateListParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzSeatStateListResponse:
     """选座项目-座位状态API
 
@@ -175,6 +179,9 @@ def list(
         MzSeatStateListParams,
         {"param": param},
         MzSeatStateListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -182,6 +189,9 @@ async def async_list(
     self: AsyncAPIResource,
     *,
     param: SeatStateListParam | SeatStateListParamDict,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzSeatStateListResponse:
     """选座项目-座位状态API
 
@@ -202,4 +212,7 @@ async def async_list(
         MzSeatStateListParams,
         {"param": param},
         MzSeatStateListResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )

@@ -9,9 +9,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._models import LabeledIntEnum, RequestModel, ResponseModel
+from .._options import NOT_GIVEN, CallTimeout, ExtraParams, NotGiven
 from .._protocol import OperationInfo
+from .._resource import AsyncAPIResource, SyncAPIResource
 
 __all__ = [
     "CardType",
@@ -161,6 +162,9 @@ def register(
     city_code: int | None = None,
     city_name: str | None = None,
     area_code: int | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzUserRegisterResponse:
     """会员注册(支持实名制)
 
@@ -218,6 +222,9 @@ def register(
             "area_code": area_code,
         },
         MzUserRegisterResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
 
 
@@ -242,6 +249,9 @@ async def async_register(
     city_code: int | None = None,
     city_name: str | None = None,
     area_code: int | None = None,
+    timeout: CallTimeout | NotGiven = NOT_GIVEN,
+    max_retries: int | NotGiven = NOT_GIVEN,
+    extra_params: ExtraParams = None,
 ) -> MzUserRegisterResponse:
     """会员注册(支持实名制)
 
@@ -299,4 +309,7 @@ async def async_register(
             "area_code": area_code,
         },
         MzUserRegisterResponse,
+        timeout=timeout,
+        max_retries=max_retries,
+        extra_params=extra_params,
     )
