@@ -37,7 +37,8 @@ def test_a_new_method_prefix_moves_every_call_path(tmp_path: Path) -> None:
     """No endpoint changes, but ``client.user.authcode.send`` becomes ``client.openapi.user...``."""
 
     def prefix(spec: Spec) -> None:
-        spec.root["info"]["x-top-package"]["method-prefix"] = "alibaba.damai.maizuo."
+        family = {"prefix": "alibaba.damai.maizuo.", "namespace": ""}
+        spec.root["info"]["x-top-package"]["families"] = [family]
 
     found = _diff(tmp_path, prefix)
     assert (

@@ -625,7 +625,9 @@ CASES = [
     ),
     Case(
         "method prefix changed",
-        lambda spec: spec.root["info"]["x-top-package"].update({"method-prefix": "alibaba."}),
+        lambda spec: spec.root["info"]["x-top-package"].update(
+            {"families": [{"prefix": "alibaba.", "namespace": ""}]}
+        ),
         (
             "endpoint-call-path-changed",
             "endpoint-module-renamed",
