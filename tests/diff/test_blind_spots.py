@@ -142,3 +142,23 @@ def test_which_methods_move_money(tmp_path: Path) -> None:
         ("alibaba.damai.maizuo.openapi.eticket.qrcode", False),
     ):
         assert moves_money(replace(op, top_method=method)) is expected, method
+
+
+def test_a_new_family_namespace_moves_every_call_path(tmp_path: Path) -> None:
+    """The family holding authcode.send moves under ``client.maizuo``: no endpoint changes,
+    but every call path, module and class name of the family does."""
+
+    def namespace(spec: Spec) -> None:
+        spec.root["info"]["x-top-package"]["families"] = [
+            {"prefix": "alibaba.damai.maizuo.openapi.", "namespace": "maizuo"}
+        ]
+
+    found = _diff(tmp_path, namespace)
+    assert (
+        "endpoint-call-path-changed",
+        "",
+        "client.user.authcode.send() → client.maizuo.user.authcode.send()",
+    ) in found
+    assert {"endpoint-module-renamed", "model-renamed"} <= _rules(found)
+    old, new = pair(tmp_path, namespace)
+    assert max(c.severity.rank for c in diff_apis(old, new)) == Severity.BREAKING.rank
