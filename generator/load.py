@@ -20,21 +20,9 @@ from typing import Any
 from .cache import Cache, canonical_json, digest
 from .errors import Problem, SpecError
 from .pointer import join as join_pointer
-from .pointer import resolve
 from .specfile import ROOT_FILE, read_yaml, shown_path
 
-__all__ = [
-    "ROOT_FILE",
-    "LoadedSpec",
-    "Location",
-    "SourceMap",
-    "canonical_json",
-    "join_pointer",
-    "load_spec",
-    "resolve",
-]
-"""``canonical_json``, ``join_pointer`` and ``resolve`` are :mod:`.cache`'s and
-:mod:`.pointer`'s; the builder still imports them from here."""
+__all__ = ["ROOT_FILE", "LoadedSpec", "Location", "SourceMap", "load_spec"]
 
 
 @dataclass(frozen=True)

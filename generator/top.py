@@ -54,6 +54,16 @@ def response_key(method: str) -> str:
     return method.removeprefix("taobao.").replace(".", "_") + "_response"
 
 
+# -- rules of an operation, in the words the validator and the builder both use ----------------
+def missing_method(path: str) -> str:
+    """An operation without ``x-top-method``: the method name is the path without its slash."""
+    return f"x-top-method is missing; add x-top-method: {path.lstrip('/')}"
+
+
+FORM_BODY_REQUIRED = f"business parameters are a {FORM_TYPE} body"
+"""A request body in any other media type: TOP reads business parameters from the form only."""
+
+
 # -- method names ------------------------------------------------------------------------------
 # TOP's method names are dot-separated words of ASCII letters and digits (the Maizuo ones are
 # lower-case, some other APIs use camelCase); the generator also takes ``_``. Each name becomes

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .. import naming
+from .. import naming, top
 from ..ir import (
     FORM,
     BusinessResult,
@@ -42,11 +42,7 @@ class OperationBuilder:
     def operation(self, path: str, op: Any, pointer: str, families: Sequence[Family]) -> Operation:
         top_method = op.get("x-top-method")
         if not isinstance(top_method, str):
-            raise Stop(
-                pointer,
-                "x-top-method is missing; add the TOP method name, e.g. x-top-method: "
-                + path.lstrip("/"),
-            )
+            raise Stop(pointer, top.missing_method(path))
         family = family_of(top_method, families, pointer)
         names = method_names(top_method, family, pointer)
         scope = EndpointScope(pointer)
@@ -99,7 +95,7 @@ class OperationBuilder:
         if FORM not in content:
             raise Stop(
                 join_pointer(body_pointer, "content"),
-                f"the business parameters must be a {FORM} body",
+                top.FORM_BODY_REQUIRED,
             )
         media_pointer = join_pointer(body_pointer, "content", FORM)
         media = content[FORM]

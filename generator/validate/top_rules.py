@@ -113,7 +113,7 @@ def top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
     op = item["post"]
     method = op.get("x-top-method")
     if method is None:
-        yield fail(op_pointer, f"x-top-method is missing; add x-top-method: {path.lstrip('/')}")
+        yield fail(op_pointer, top.missing_method(path))
     elif not isinstance(method, str) or "/" + method != path:
         yield fail(
             join(op_pointer, "x-top-method"),
@@ -146,7 +146,7 @@ def top_problems(spec: LoadedSpec, path: str) -> Iterator[Problem]:
     if body is not None and top.FORM_TYPE not in ((target(doc, body).get("content")) or {}):
         yield fail(
             join(op_pointer, "requestBody", "content"),
-            f"business parameters are a {top.FORM_TYPE} body",
+            top.FORM_BODY_REQUIRED,
         )
     elif body is not None:
         yield from _system_names(spec, body, join(op_pointer, "requestBody"))

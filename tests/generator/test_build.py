@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator import top
 from generator.build import build_api
 from generator.build.names import method_names
 from generator.build.resources import resource_class_names
@@ -15,6 +16,7 @@ from generator.build.spec import Stop
 from generator.errors import SpecError
 from generator.ir import Api, Family, Operation
 from generator.load import load_spec
+from generator.validate import validate
 
 from .minispec import endpoint, write_spec
 
@@ -289,3 +291,39 @@ def test_enums_of_one_name_that_differ_in_a_value_are_refused(tmp_path: Path) ->
     }
     message = refusal(tmp_path, {m: endpoint(m, reply=reply)})
     assert "two different enums are named 'K'" in message and "shape.get.yaml:" in message
+
+
+# -- rules the validator checks first ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("break_it", "rule"),
+    [
+        (lambda op: op.pop("x-top-method"), "missing method"),
+        (
+            lambda op: op["requestBody"].update(
+                content={"application/json": op["requestBody"]["content"].popitem()[1]}
+            ),
+            "form body",
+        ),
+    ],
+)
+def test_a_rule_of_the_validator_is_said_by_the_builder_in_its_words(
+    tmp_path: Path, break_it: Any, rule: str
+) -> None:
+    """The builder runs on validated documents, but when it meets a broken one (a test, a cache
+    of an older run) it says what the validator says: one rule, one wording (generator/top.py)."""
+    method = PREFIX + "user.authcode.send"
+    item = endpoint(method, {"mobile": STRING})
+    break_it(item["post"])
+    expected = {
+        "missing method": top.missing_method("/" + method),
+        "form body": top.FORM_BODY_REQUIRED,
+    }[rule]
+    spec = load_spec(write_spec(tmp_path / "spec", {method: item}))
+    with pytest.raises(SpecError) as built_error:
+        build_api(spec)
+    assert expected in str(built_error.value)
+    with pytest.raises(SpecError) as validated:
+        validate(spec)
+    assert expected in str(validated.value)
