@@ -77,7 +77,9 @@ def test_new_method_models_and_doc_page_exist(sdk: Path) -> None:
         """,
     )
     lines = out.splitlines()
-    assert lines[0] == "['channel', 'order_query', 'tags']"
+    assert lines[0] == (
+        "['channel', 'extra_params', 'max_retries', 'order_query', 'tags', 'timeout']"
+    ), "the business parameters and the per-call options"
     assert lines[1] == "True"
     assert lines[2] == "app 1 None"
     assert lines[3] == "[<Status.PAID: 'paid'>, <Status.REFUNDED: 'refunded'>] 已支付"
@@ -149,7 +151,7 @@ def test_new_endpoint_is_served_and_called_with_no_code_change(sdk: Path) -> Non
             client = Client(app_key=gateway.app_key, app_secret=gateway.app_secret, base_url=gateway.base_url)
             reply = client.ticket.order.query(channel="web", tags=["vip", "new"], order_query={{"from": "app"}})
             print(repr(reply.orders[0].state), reply.orders[0].created.isoformat())
-            gateway.add_scenario(Result({{"orders": [{{"order_id": "2", "state": 9}}]}}))
+            gateway.add_scenario(Result({{"result_data": {{"success": True}}, "orders": [{{"order_id": "2", "state": 9}}]}}))
             later = client.ticket.order.query(channel="web", order_query={{"from": "app"}})
             print(repr(later.orders[0].state))
             print(gateway.requests[0].params["tags"], gateway.requests[0].params["order_query"])
