@@ -72,6 +72,10 @@ class Call(Generic[T]):
     backoff: Callable[[int], float]
     """The seconds to wait before retry number 1, 2, …"""
     format: str
+    max_retry_wait: float = 60.0
+    """The longest wait the reply may ask for (``retry_after``) and still be waited out."""
+    total_timeout: float | None = None
+    """Seconds the call may take in all, attempts and waits; ``None`` for no bound."""
     secrets: tuple[str | None, ...] = field(default=(), repr=False)
     """What to take out of an error's text besides the request's own (the app secret, …)."""
     clock: Callable[[], float] = time.monotonic
@@ -114,14 +118,14 @@ def call_flow(call: Call[T]) -> Generator[Step, Reply | None, Outcome[T]]:
         _logging.log_request(method, retries + 1, request)
         reply: Reply | None = None
         try:
-            reply = yield Send(request, call.timeout)
+            reply = yield Send(request, _within(call.timeout, _left(call, started)))
             assert reply is not None  # a Send is answered with its reply
             value = call.decode(reply)
         except MaizuoError as error:
             error._redact((*request.secrets, *call.secrets))
-            if retries < call.max_retries and is_retryable(error, idempotent=call.op.idempotent):
+            delay = _retry_delay(call, error, retries, started)
+            if delay is not None:
                 retries += 1
-                delay = call.backoff(retries)
                 _logging.log_retry(method, retries, delay, error)
                 yield Sleep(delay)
                 continue
@@ -135,6 +139,42 @@ def call_flow(call: Call[T]) -> Generator[Step, Reply | None, Outcome[T]]:
         elapsed = call.clock() - started
         _logging.log_success(method, call.format, elapsed, outcome.request_id, retries)
         return outcome
+
+
+def _retry_delay(call: Call[Any], error: MaizuoError, retries: int, started: float) -> float | None:
+    """Seconds to wait before sending the call again, or ``None`` to give up: no retries left,
+    not safe to resend (:mod:`._retry`), a wait asked for over :attr:`Call.max_retry_wait`, or
+    no time left for the wait within :attr:`Call.total_timeout`."""
+    if retries >= call.max_retries or not is_retryable(error, idempotent=call.op.idempotent):
+        return None
+    delay = call.backoff(retries + 1)
+    if error.retry_after is not None:
+        if error.retry_after > call.max_retry_wait:
+            return None
+        delay = max(delay, error.retry_after)
+    left = _left(call, started)
+    if left is not None and delay >= left:
+        return None
+    return delay
+
+
+def _left(call: Call[Any], started: float) -> float | None:
+    """Seconds left of the call's total timeout, or ``None`` when it has none."""
+    if call.total_timeout is None:
+        return None
+    return call.total_timeout - (call.clock() - started)
+
+
+def _within(timeout: httpx.Timeout, left: float | None) -> httpx.Timeout:
+    """``timeout`` with no part longer than the ``left`` seconds of the call's total timeout."""
+    if left is None:
+        return timeout
+    left = max(left, 0.001)
+    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    if all(part is not None and part <= left for part in parts):
+        return timeout
+    bounded = [left if part is None else min(part, left) for part in parts]
+    return httpx.Timeout(connect=bounded[0], read=bounded[1], write=bounded[2], pool=bounded[3])
 
 
 def run_sync(

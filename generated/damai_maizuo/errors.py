@@ -32,6 +32,7 @@ the same attributes.
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -72,6 +73,9 @@ class MaizuoError(Exception):
     request_id: str | None = None
     """TOP's id of the reply the error came from, when the reply had one (give it to the
     platform's support); ``None`` when no reply came or it carried none."""
+    retry_after: float | None = None
+    """Seconds the reply asked to wait before trying again (a TOP ban's ``sub_msg``, or HTTP
+    ``Retry-After`` with 429 or 503); ``None`` when it did not say."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -147,7 +151,22 @@ class PermissionDeniedError(APIError):
 
 
 class RateLimitError(APIError):
-    """A call limit was reached (codes 4–8); wait for the window to pass."""
+    """A call limit was reached (codes 4–8); wait for the window to pass.
+
+    ``retry_after`` is how many seconds the ban lasts, when TOP's ``sub_msg`` says so ("This ban
+    will last for N more seconds"); ``None`` otherwise.
+    """
+
+    def __init__(
+        self,
+        code: int | None,
+        msg: str | None,
+        sub_code: str | None = None,
+        sub_msg: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(code, msg, sub_code, sub_msg, request_id)
+        self.retry_after = ban_seconds(sub_msg)
 
 
 class InvalidRequestError(APIError):
@@ -312,6 +331,31 @@ def _as_text(value: Any) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
     return str(value)
+
+
+_BAN = re.compile(r"ban will last for (\d{1,9}) more seconds?", re.IGNORECASE)
+
+
+def ban_seconds(sub_msg: str | None) -> float | None:
+    """The seconds a TOP flow-control ban lasts, from its ``sub_msg``."""
+    found = _BAN.search(sub_msg) if sub_msg else None
+    return float(found.group(1)) if found else None
+
+
+def retry_after_header(value: str | None, now: float) -> float | None:
+    """HTTP ``Retry-After`` as seconds from ``now`` (a POSIX time): delay-seconds or a date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit() and len(value) < 10:
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
 
 
 def _one_line(text: str | None) -> str:

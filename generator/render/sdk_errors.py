@@ -31,7 +31,12 @@ ERRORS = (
         "AuthenticationError", "TOP codes 24–29: signature, app key or session rejected", "no", "no"
     ),
     ErrorKind("PermissionDeniedError", "TOP codes 11–13", "no", "no"),
-    ErrorKind("RateLimitError", "TOP codes 4–8", "code 7 only", "no"),
+    ErrorKind(
+        "RateLimitError",
+        "TOP codes 4–8, refused before the service; retry_after: the ban's seconds",
+        "yes",
+        "yes",
+    ),
     ErrorKind(
         "InvalidRequestError", "TOP codes 9, 21–23, 30–34, 40–47, and isv.* sub-codes", "no", "no"
     ),

@@ -39,6 +39,7 @@ from ._options import (
     ExtraParams,
     NotGiven,
     check_retries,
+    check_seconds,
     checked_url,
     pick,
     required,
@@ -57,10 +58,12 @@ from ._signing import (
 )
 from .errors import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     ClientOptionError,
     MaizuoError,
     ParameterError,
+    retry_after_header,
 )
 
 __all__ = [
@@ -107,6 +110,8 @@ class BaseClient(Generic[H]):
         target_app_key: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
+        max_retry_wait: float = 60.0,
+        total_timeout: float | None = 120.0,
         http_client: H | None = None,
     ) -> None:
         self.app_key = required(app_key, ENV_APP_KEY, "app_key")
@@ -117,6 +122,9 @@ class BaseClient(Generic[H]):
         if format not in FORMATS:
             raise ClientOptionError(f"format must be one of {', '.join(FORMATS)}")
         check_retries(max_retries)
+        check_seconds("max_retry_wait", max_retry_wait)
+        if total_timeout is not None:
+            check_seconds("total_timeout", total_timeout)
         if http_client is not None and not isinstance(http_client, self._http_client_type):
             raise ClientOptionError(f"http_client must be an {self._http_client_type.__qualname__}")
         self.sign_method: SignMethod = sign_method
@@ -126,6 +134,8 @@ class BaseClient(Generic[H]):
         self.partner_id = partner_id
         self.target_app_key = target_app_key
         self.max_retries = max_retries
+        self.max_retry_wait = max_retry_wait
+        self.total_timeout = total_timeout
         if isinstance(timeout, NotGiven):
             timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -151,6 +161,8 @@ class BaseClient(Generic[H]):
         target_app_key: str | NotGiven | None = NOT_GIVEN,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        max_retry_wait: float | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         http_client: H | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A client of the same class with some options changed, sharing this one's connection
@@ -168,6 +180,8 @@ class BaseClient(Generic[H]):
             target_app_key=pick(target_app_key, self.target_app_key),
             timeout=pick(timeout, self.timeout),
             max_retries=pick(max_retries, self.max_retries),
+            max_retry_wait=pick(max_retry_wait, self.max_retry_wait),
+            total_timeout=pick(total_timeout, self.total_timeout),
             http_client=pick(http_client, self._http),
         )
 
@@ -235,15 +249,22 @@ class BaseClient(Generic[H]):
         )
 
     def _parse(self, op: OperationInfo, response_model: type[R], reply: Reply) -> R:
-        return parse_reply(
-            op,
-            response_model,
-            reply.status_code,
-            reply.headers.get("content-type"),
-            reply.body,
-            format=self.format,
-            simplify=self.simplify,
-        )
+        try:
+            return parse_reply(
+                op,
+                response_model,
+                reply.status_code,
+                reply.headers.get("content-type"),
+                reply.body,
+                format=self.format,
+                simplify=self.simplify,
+            )
+        except APIStatusError as error:
+            if error.status_code in (429, 503):
+                error.retry_after = retry_after_header(
+                    reply.headers.get("retry-after"), time.time()
+                )
+            raise
 
     def _backoff(self, retry: int) -> float:
         return backoff_delay(
@@ -277,6 +298,8 @@ class BaseClient(Generic[H]):
             max_retries=max_retries,
             backoff=self._backoff,
             format=self.format,
+            max_retry_wait=self.max_retry_wait,
+            total_timeout=self.total_timeout,
             secrets=(self._app_secret, self._session),
         )
 

@@ -26,6 +26,7 @@ __all__ = [
     "ExtraParams",
     "NotGiven",
     "check_retries",
+    "check_seconds",
     "checked_url",
     "pick",
     "required",
@@ -82,6 +83,11 @@ def checked_url(url: str) -> str:
 def check_retries(max_retries: object) -> None:
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ClientOptionError("max_retries must be an integer ≥ 0")
+
+
+def check_seconds(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
+        raise ClientOptionError(f"{name} must be a number of seconds ≥ 0")
 
 
 def pick(value: Any, current: Any) -> Any:

@@ -3,9 +3,11 @@ exactly once per call, whatever goes wrong after the request may have left.
 
 Each example makes a few calls, sync or async, with random ``max_retries`` and reply forms;
 the gateway answers each request with the next fault of a random list: a read timeout, HTTP
-5xx, an ``isp.*`` or other server error, a rate limit, a dropped or cut-short connection, a
-slow drip, or now and then a normal reply. Had the client resent any call, it would have taken
-the next fault too, and the gateway would count more requests than calls.
+5xx, an ``isp.*`` or other server error, a dropped or cut-short connection, a slow drip, or now
+and then a normal reply. Had the client resent any call, it would have taken the next fault
+too, and the gateway would count more requests than calls. (A call-limit refusal, codes 4–8, is
+not among the faults: the gateway gives it before the service, so the client may send the call
+again after one; ``tests/sdk/test_rate_limits.py`` holds it to that.)
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ FAULTS: list[Reply] = [
     TopError(15, sub_code="isp.top-remote-connection-timeout"),
     TopError(50, sub_code="isp.top-remote-service-unavailable"),
     TopError(10),
-    TopError(7, sub_code="accesscontrol.limited-by-app-access-count"),
     TopError(15, sub_code="isp.unknown-error", sub_msg="服务器错误"),
     Drop(),
     CutShort(),

@@ -43,6 +43,7 @@ from generator.runtime.errors import (
     RateLimitError,
     ResponseDecodeError,
     ServerError,
+    error_from_response,
 )
 
 Reply = httpx.Response | Exception
@@ -301,10 +302,10 @@ NOT_SENT = httpx.ConnectError("[Errno 111] Connection refused")
         (
             top_error(7, "accesscontrol.limited-by-app-access-count"),
             RateLimitError,
-            1,
+            3,
             3,
         ),
-        (top_error(8), RateLimitError, 1, 1),
+        (top_error(8), RateLimitError, 3, 3),
         (top_error(15, "isv.invalid-parameter"), InvalidRequestError, 1, 1),
         (top_error(27), APIError, 1, 1),
         (httpx.Response(200, text="garbage"), ResponseDecodeError, 1, 1),
@@ -368,7 +369,11 @@ def test_retry_policy() -> None:
     assert is_retryable(sent, idempotent=True)
     assert is_retryable(APIStatusError(500, b""), idempotent=True)
     assert not is_retryable(APIStatusError(500, b""), idempotent=False)
-    assert not is_retryable(APIStatusError(429, b""), idempotent=True)
+    assert is_retryable(APIStatusError(429, b""), idempotent=True)
+    assert not is_retryable(APIStatusError(429, b""), idempotent=False)
+    limited = error_from_response({"code": 7, "msg": "App Call Limited"})
+    assert is_retryable(limited, idempotent=False)  # refused before the service
+    assert not is_retryable(error_from_response({"code": 10}), idempotent=False)
     assert not is_retryable(BusinessError(1, "x"), idempotent=True)
     assert not is_retryable(ParameterError([]), idempotent=True)
 

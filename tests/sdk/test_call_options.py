@@ -145,11 +145,12 @@ def test_any_method_is_signed_sent_and_decoded_as_plain_data(
 
 @CALLS
 def test_any_method_raises_the_typed_errors(call: Any, top_gateway: GatewayServer) -> None:
-    top_gateway.add_scenario(TopError(7, sub_msg="This ban will last for 3 more seconds"))
+    top_gateway.add_scenario(TopError(7, sub_msg="This ban will last for 300 more seconds"))
     with pytest.raises(errors.RateLimitError) as caught:
         call(top_gateway, {"max_retries": 3}, METHOD, {"param0": PARAM0})
     assert caught.value.request_id == top_gateway.requests[0].request_id
-    assert len(top_gateway.requests) == 1  # not idempotent unless said so
+    assert caught.value.retry_after == 300.0
+    assert len(top_gateway.requests) == 1  # a ban over the wait cap fails at once
 
 
 @CALLS
