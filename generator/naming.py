@@ -123,6 +123,7 @@ _CLIENT_NAMES = frozenset(
         "max_retries",
         "timeout",
         "call",
+        "with_raw_response",
     }
 )
 # A resource's members share its class body with the annotations of its methods (which use

@@ -11,6 +11,7 @@ Generated from the spec; do not edit by hand.
 
 from . import errors
 from ._client import AsyncClient, Client
+from ._raw import RawResponse
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -45,6 +46,7 @@ __all__ = [
     "ParameterError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResponseDecodeError",
     "ServerError",
     "UnconfirmedResultError",

@@ -45,6 +45,7 @@ from ._options import (
     required,
 )
 from ._protocol import OperationInfo, response_key
+from ._raw import RawResponse
 from ._replies import MAX_REPLY_BYTES, ReplyBody, parse_reply
 from ._retry import backoff_delay
 from ._signing import (
@@ -140,6 +141,7 @@ class BaseClient(Generic[H]):
             timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._owns_http = http_client is None
+        self._raw_response = False
         self._http: H = http_client if http_client is not None else self._new_http_client()
         self._host = httpx.URL(self.base_url).host
         self._last_url = ("", httpx.URL(self.base_url))
@@ -184,6 +186,22 @@ class BaseClient(Generic[H]):
             total_timeout=pick(total_timeout, self.total_timeout),
             http_client=pick(http_client, self._http),
         )
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client (sharing its connection pool) whose endpoint methods and :meth:`call`
+        return a :class:`~._raw.RawResponse` instead of the decoded response:
+        ``client.with_raw_response.user.authcode.send(...)``. Typed as ``Any``: each method
+        returns ``RawResponse[<its response>]``."""
+        copy = self.with_options()
+        copy._raw_response = True
+        return copy
+
+    def _result(self, outcome: Outcome[T]) -> T:
+        """The outcome as the caller asked for it: decoded (raising its error), or raw."""
+        if self._raw_response:
+            return RawResponse(outcome)  # type: ignore[return-value]  # see with_raw_response
+        return outcome.unwrap()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(app_key={self.app_key!r})"
@@ -358,7 +376,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         business = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
         call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
-        return self._run(call).unwrap()
+        return self._result(self._run(call))
 
     def call(
         self,
@@ -379,7 +397,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         """
         op, business, decode = self._any_method(method, params, idempotent, extra_params)
         call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
-        return self._run(call).unwrap()
+        return self._result(self._run(call))
 
     def _run(self, call: Call[T]) -> Outcome[T]:
         return run_sync(call_flow(call), self._send)
@@ -445,7 +463,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         business = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
         call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
-        return (await self._run(call)).unwrap()
+        return self._result(await self._run(call))
 
     async def call(
         self,
@@ -460,7 +478,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         """The async form of :meth:`SyncAPIClient.call`."""
         op, business, decode = self._any_method(method, params, idempotent, extra_params)
         call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
-        return (await self._run(call)).unwrap()
+        return self._result(await self._run(call))
 
     async def _run(self, call: Call[T]) -> Outcome[T]:
         return await run_async(call_flow(call), self._send)
