@@ -42,7 +42,10 @@ ERRORS = (
     ),
     ErrorKind("ServerError", "TOP code 10 and isp.* sub-codes", "yes", "no"),
     ErrorKind(
-        "APIStatusError", "the gateway answered with an HTTP status other than 200", "5xx", "no"
+        "APIStatusError",
+        "the gateway answered with an HTTP status other than 200",
+        "429 and 5xx",
+        "no",
     ),
     ErrorKind("ResponseDecodeError", "the reply could not be read", "no", "no"),
     ErrorKind(

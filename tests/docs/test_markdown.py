@@ -84,8 +84,9 @@ def test_an_endpoint_page_reads_in_order(op: Operation) -> None:
 
 def test_the_index_and_the_readme_list_every_endpoint() -> None:
     calls = [f"client.{op.call_path}" for op in API.operations]
-    (index,) = tables((GENERATED / "docs" / "index.md").read_text(encoding="utf-8"))
-    assert [row[0] for row in index.rows] == calls
+    index = tables((GENERATED / "docs" / "index.md").read_text(encoding="utf-8"))
+    # one table per API family
+    assert sorted(row[0] for table in index for row in table.rows) == sorted(calls)
     readme = tables((GENERATED / "README.md").read_text(encoding="utf-8"))
     (endpoints,) = [t for t in readme if t.heading == "Endpoints"]
-    assert [row[0] for row in endpoints.rows] == calls
+    assert sorted(row[0] for row in endpoints.rows) == sorted(calls)

@@ -60,6 +60,9 @@ def test_the_defaults_written_out_are_the_runtime_s() -> None:
     assert defaults["timeout"] == "15 seconds to send and to read the reply, 5 seconds to connect"
     signature = inspect.signature(_base_client.SyncAPIClient.__init__)
     assert defaults["max_retries"] == str(signature.parameters["max_retries"].default)
+    for option in ("max_retry_wait", "total_timeout"):
+        seconds = signature.parameters[option].default
+        assert defaults[option] == f"{seconds:g} seconds", option
     assert _base_client.SyncAPIClient._retry_base_delay == 0.5
     assert _base_client.SyncAPIClient._retry_max_delay == 8.0
     assert "0.5 s, then 1 s, then 2 s (doubling, at most 8 s)" in README
@@ -113,8 +116,11 @@ def test_the_errors_the_docs_list_are_the_runtime_s_and_retried_as_it_retries() 
                 assert sent and not _retry.is_retryable(
                     errors.RateLimitError(5, "x"), idempotent=idempotent
                 ), kind
-            elif said == "5xx":
-                assert sent and not _retry.is_retryable(
+            elif said == "429 and 5xx":
+                assert sent and _retry.is_retryable(
+                    errors.APIStatusError(429, b""), idempotent=idempotent
+                ), kind
+                assert not _retry.is_retryable(
                     errors.APIStatusError(404, b""), idempotent=idempotent
                 ), kind
             else:
