@@ -35,24 +35,11 @@ class Family:
     groups: tuple[Group, ...]
 
 
-def family_of(op: Operation) -> tuple[str, str]:
-    """The TOP method prefix of ``op`` and the client namespace it maps to: what is left of
-    the method and of the call path once their common tail is taken off."""
-    method = op.top_method.split(".")
-    call = op.call_path.split(".")
-    shared = 0
-    while shared < min(len(method), len(call)) and method[-1 - shared] == call[-1 - shared]:
-        shared += 1
-    prefix = ".".join(method[: len(method) - shared])
-    namespace = ".".join(call[: len(call) - shared])
-    return (prefix + "." if prefix else ""), namespace
-
-
 def families(api: Api) -> list[Family]:
     """The endpoints by family, then by their first resource after the family's namespace."""
     grouped: dict[tuple[str, str], dict[str, list[Operation]]] = {}
     for op in api.operations:
-        prefix, namespace = family_of(op)
+        prefix, namespace = op.family.prefix, op.family.namespace
         depth = len(namespace.split(".")) if namespace else 0
         resource = op.resource[depth] if len(op.resource) > depth else op.method_name
         grouped.setdefault((prefix, namespace), {}).setdefault(resource, []).append(op)

@@ -224,3 +224,15 @@ def test_chinese_is_drawn_with_glyphs_and_screenshots_are_written(page: Page) ->
     page.screenshot(path=str(SHOTS / "user.authcode.send.png"), full_page=True)
     for name in ("index.png", "user.authcode.send.png"):
         assert (SHOTS / name).stat().st_size > 10_000
+
+
+def test_the_index_has_a_section_per_api_family(page: Page) -> None:
+    page.goto((SITE / "index.html").as_uri())
+    sections = page.eval_on_selector_all("section.family h2", "hs => hs.map(h => h.textContent)")
+    expected = []
+    for family in sorted(
+        {op.family for op in API.operations}, key=lambda f: (f.namespace != "", f.prefix)
+    ):
+        client = f"client.{family.namespace}" if family.namespace else "client"
+        expected.append(f"{family.prefix}* ({client})")
+    assert sections == expected
