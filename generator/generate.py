@@ -71,17 +71,22 @@ def build(spec: Path, cache: Cache | None = None, pool: Executor | None = None) 
 
 
 def files_for(
-    api: Api, cache: Cache | None = None, pool: Executor | None = None
+    api: Api,
+    cache: Cache | None = None,
+    pool: Executor | None = None,
+    format_all: bool = False,
 ) -> dict[str, bytes]:
-    """Every file the generator owns in the output folder (manifest included), as bytes."""
-    from .format import format_python
+    """Every file the generator owns in the output folder (manifest included), as bytes. Python
+    files go through black when it may change them, or all of them with ``format_all`` (see
+    :mod:`.format`)."""
+    from .format import format_python, may_need_black
     from .render import environment, plan, render
 
     env = environment()
     files: dict[str, bytes] = {}
     unformatted: dict[str, tuple[str, str]] = {}
     for job in plan(api):
-        key = digest(job.path, job.template or "", job.key)
+        key = digest(job.path, job.template or "", job.key, "black" if format_all else "")
         cached = cache.get("file", key) if cache is not None else None
         if cached is not None:
             files[job.path] = cached
@@ -93,16 +98,19 @@ def files_for(
             files[job.path] = text.encode("utf-8")
             if cache is not None:
                 cache.put("file", key, files[job.path])
-    paths = sorted(unformatted)
-    texts = [unformatted[p][1] for p in paths]
+    texts = {path: text for path, (_, text) in sorted(unformatted.items())}
+    paths = [p for p, text in texts.items() if format_all or may_need_black(text)]
+    todo = [texts[p] for p in paths]
     if len(paths) >= _PARALLEL_FROM and pool is not None:
-        formatted = list(pool.map(format_python, texts, paths, chunksize=8))
+        texts.update(zip(paths, pool.map(format_python, todo, paths, chunksize=8), strict=True))
     elif len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as own:
-            formatted = list(own.map(format_python, texts, paths, chunksize=8))
+            texts.update(zip(paths, own.map(format_python, todo, paths, chunksize=8), strict=True))
     else:
-        formatted = [format_python(text, path) for text, path in zip(texts, paths, strict=True)]
-    for path, text in zip(paths, formatted, strict=True):
+        texts.update(
+            (path, format_python(text, path)) for path, text in zip(paths, todo, strict=True)
+        )
+    for path, text in texts.items():
         files[path] = text.encode("utf-8")
         if cache is not None:
             cache.put("file", unformatted[path][0], files[path])
@@ -111,12 +119,14 @@ def files_for(
     return files
 
 
-def render_files(spec: Path, cache: Cache | None = None) -> dict[str, bytes]:
+def render_files(
+    spec: Path, cache: Cache | None = None, format_all: bool = False
+) -> dict[str, bytes]:
     """Every file the generator owns in the output folder, from ``spec``."""
     with worker_pool() as pool:
         api = build(spec, cache, pool)
         with _frozen_heap():
-            return files_for(api, cache, pool)
+            return files_for(api, cache, pool, format_all)
 
 
 @contextmanager
@@ -153,25 +163,29 @@ def _unchanged(out: Path, cache: Cache, inputs: str) -> bool:
         return False
 
 
-def generate(spec: Path, out: Path, cache_path: Path | None = None) -> Changes:
+def generate(
+    spec: Path, out: Path, cache_path: Path | None = None, format_all: bool = False
+) -> Changes:
     """Regenerate ``out`` from ``spec``; writes nothing unless every stage succeeded. A symbolic
     link as ``out`` is followed; a folder that must not be replaced is refused, and a run on an
     output that another run is writing waits for it (see :mod:`.out_folder`)."""
     out = real_output(out, spec, writing=True)
     with output_lock(out):
-        return _generate(spec, out, cache_path)
+        return _generate(spec, out, cache_path, format_all)
 
 
-def _generate(spec: Path, out: Path, cache_path: Path | None) -> Changes:
+def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) -> Changes:
     cache = Cache(cache_path or default_cache(out), generator_fingerprint())
     try:
         inputs = spec_fingerprint(spec)
     except OSError:
         inputs = ""
+    if format_all:
+        inputs = digest(inputs, "black") if inputs else ""
     if inputs and _unchanged(out, cache, inputs):
         tidy(out)  # what a run killed after its swap left beside the output
         return Changes((), (), ())
-    files = render_files(spec, cache)
+    files = render_files(spec, cache, format_all)
     changes = write_tree(out, files)
     if inputs:
         recorded = {path: digest(data) for path, data in files.items() if path != MANIFEST}
@@ -183,4 +197,23 @@ def _generate(spec: Path, out: Path, cache_path: Path | None) -> Changes:
 def check(spec: Path, out: Path) -> Changes:
     """What ``generate`` would change; empty when ``out`` is up to date. Uses no cache, so it
     proves the output from the spec alone."""
-    return compare(real_output(out, spec, writing=False), render_files(spec))
+    return verify(spec, out)[0]
+
+
+def verify(spec: Path, out: Path) -> tuple[Changes, list[str]]:
+    """What ``generate`` would change in ``out``, and the generated Python files black would
+    change (black judges every one of them here, though ``generate`` skips it on most)."""
+    from .format import black_changes
+
+    files = render_files(spec)
+    changes = compare(real_output(out, spec, writing=False), files)
+    paths = [p for p in files if p.endswith(".py")]
+    texts = [files[p].decode("utf-8") for p in paths]
+    with worker_pool() as pool:
+        judged = (
+            pool.map(black_changes, texts, paths, chunksize=8)
+            if pool is not None and len(paths) >= _PARALLEL_FROM
+            else map(black_changes, texts, paths)
+        )
+        unstable = [path for path, changed in zip(paths, judged, strict=True) if changed]
+    return changes, unstable

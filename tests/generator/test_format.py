@@ -1,0 +1,88 @@
+"""black judges the generated Python: ``generate`` runs it only where it may change a file (or
+everywhere with ``--format``), and ``check`` has it judge every file, naming any it would change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import generator.render
+from generator.cli import main
+from generator.format import black_changes, may_need_black
+from generator.generate import generate
+
+VERSION_FILE = "damai_maizuo/_version.py"
+
+
+def _append_to_version_file(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    """Make the template of ``_version.py`` write ``extra`` after its own text."""
+    real: Callable[..., str] = generator.render.render
+
+    def render(env: Any, job: Any) -> str:
+        text = real(env, job)
+        return text + extra if job.path == VERSION_FILE else text
+
+    monkeypatch.setattr(generator.render, "render", render)
+
+
+def test_a_short_line_black_would_change_is_written_as_rendered_and_check_names_it(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _append_to_version_file(monkeypatch, "padded = ( 1 )\n")
+    out = tmp_path / "out"
+    generate(spec, out)
+    assert (out / VERSION_FILE).read_text(encoding="utf-8").endswith("padded = ( 1 )\n")
+
+    assert main(["check", "--spec", str(spec), "--out", str(out)]) == 1
+
+    err = capsys.readouterr().err
+    assert f"{out / VERSION_FILE}: black would change this generated file" in err
+    assert "stale" not in err  # the output is what generate writes; only black objects
+    assert err.count("black would change") == 1
+
+
+def test_generate_format_runs_black_over_every_file(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _append_to_version_file(monkeypatch, "padded = ( 1 )\n")
+    out = tmp_path / "out"
+
+    assert main(["generate", "--format", "--spec", str(spec), "--out", str(out)]) == 0
+
+    assert (out / VERSION_FILE).read_text(encoding="utf-8").endswith("padded = 1\n")
+
+
+def test_a_line_too_long_for_black_is_formatted_by_default(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = ", ".join(f'"item{i}"' for i in range(20))
+    _append_to_version_file(monkeypatch, f"LONG = [{items}]\n")
+    out = tmp_path / "out"
+
+    generate(spec, out)
+
+    text = (out / VERSION_FILE).read_text(encoding="utf-8")
+    assert '    "item0",\n' in text
+    assert not black_changes(text, VERSION_FILE)
+
+
+def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    assert main(["check", "--spec", str(spec), "--out", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "needs"),
+    [
+        ("x" * 100, False),
+        ("x" * 101, True),
+        ("验" * 50, False),  # 100 columns
+        ("验" * 50 + "x", True),  # 101 columns in 51 characters
+    ],
+)
+def test_the_cheap_look_counts_columns_as_black_does(line: str, needs: bool) -> None:
+    assert may_need_black(f"a = 1\n{line}\nb = 2\n") is needs
