@@ -13,7 +13,8 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,51 @@ def fingerprint(paths: Iterable[Path]) -> str:
     for path in sorted(paths):
         parts += [path.as_posix(), path.read_bytes()]
     return digest(*parts)
+
+
+RACY_NS = 2_000_000_000
+"""A file changed this recently (in nanoseconds) is hashed whatever its stamp says: a second
+edit within the file system's clock tick could leave the same stamp (git's "racily clean")."""
+
+
+def remembered_fingerprint(
+    paths: Sequence[Path], memo: Path | None, extra: Callable[[], str], stamped: Sequence[Path] = ()
+) -> str:
+    """``digest(fingerprint(paths), extra())``, remembered in the file ``memo`` under the stamps
+    (name, size, modification and change times, inode) of ``paths`` and ``stamped``: on a run
+    that changes nothing, hashing the generator's own files cost more than the rest of the run.
+    Any write to a file moves its change time, which no tool can set back, so a remembered value
+    is never that of other contents; a missing, unreadable or stale memo only costs the hash."""
+    try:
+        stats = [(path, path.stat()) for path in sorted(paths)]
+        stats += [(path, path.stat()) for path in stamped]
+    except OSError:
+        return digest(fingerprint(paths), extra())
+    stamp = digest(
+        *(
+            f"{p.as_posix()}\0{s.st_size}\0{s.st_mtime_ns}\0{s.st_ctime_ns}\0{s.st_ino}"
+            for p, s in stats
+        )
+    )
+    now = time.time_ns()
+    settled = all(now - max(s.st_mtime_ns, s.st_ctime_ns) >= RACY_NS for _, s in stats)
+    if memo is not None and settled:
+        try:
+            recorded, _, value = memo.read_text(encoding="ascii").partition(" ")
+            if recorded == stamp and len(value) == 64:
+                return value
+        except (OSError, UnicodeDecodeError):
+            pass
+    value = digest(fingerprint(paths), extra())
+    if memo is not None and settled:
+        tmp = memo.with_name(f"{memo.name}.{os.getpid()}.tmp")
+        try:
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(f"{stamp} {value}", encoding="ascii")
+            os.replace(tmp, memo)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return value
 
 
 class Cache:

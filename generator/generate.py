@@ -11,36 +11,49 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cache import Cache, digest, fingerprint
+from .cache import Cache, digest, remembered_fingerprint
 from .out_folder import output_lock, real_output
 from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, tidy, write_tree
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from .ir import Api
 
 PACKAGE = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE / "templates"
+"""The Jinja2 templates (:mod:`.render` reads them; named here so that an unchanged run need not
+import the renderer)."""
 _PARALLEL_FROM = 16
 """Format in worker processes when at least this many files need it; below, starting them
 costs more than it saves."""
 
 
-def generator_fingerprint() -> str:
-    """A hash of the generator's code, templates, runtime and black's version."""
-    from importlib.metadata import version
-
-    from .render import TEMPLATES
+def generator_fingerprint(memo: Path | None = None) -> str:
+    """A hash of the generator's code, templates, runtime and black's version; remembered in
+    ``memo`` while none of those files changes (see :func:`.cache.remembered_fingerprint`).
+    Neither black nor the renderer is imported for it."""
+    from importlib.util import find_spec
 
     sources = [*PACKAGE.rglob("*.py"), *TEMPLATES.rglob("*.j2")]
-    return digest(
-        fingerprint(p for p in sources if "__pycache__" not in p.parts),
-        version("black"),
+    black = find_spec("black")
+    return remembered_fingerprint(
+        [p for p in sources if "__pycache__" not in p.parts],
+        memo,
+        _black_version,
+        [Path(black.origin)] if black is not None and black.origin else [],
     )
+
+
+def _black_version() -> str:
+    from importlib.metadata import version
+
+    return version("black")
 
 
 def default_cache(out: Path) -> Path:
@@ -54,6 +67,8 @@ def worker_pool() -> Iterator[Executor | None]:
     if (os.cpu_count() or 1) < 2:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor() as pool:
         yield pool
 
@@ -104,6 +119,8 @@ def files_for(
     if len(paths) >= _PARALLEL_FROM and pool is not None:
         texts.update(zip(paths, pool.map(format_python, todo, paths, chunksize=8), strict=True))
     elif len(paths) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor() as own:
             texts.update(zip(paths, own.map(format_python, todo, paths, chunksize=8), strict=True))
     else:
@@ -175,7 +192,9 @@ def generate(
 
 
 def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) -> Changes:
-    cache = Cache(cache_path or default_cache(out), generator_fingerprint())
+    cache_path = cache_path or default_cache(out)
+    memo = cache_path.with_name("generator.fingerprint")
+    cache = Cache(cache_path, generator_fingerprint(memo))
     try:
         inputs = spec_fingerprint(spec)
     except OSError:

@@ -3,6 +3,8 @@ everywhere with ``--format``), and ``check`` has it judge every file, naming any
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,20 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
 )
 def test_the_cheap_look_counts_columns_as_black_does(line: str, needs: bool) -> None:
     assert may_need_black(f"a = 1\n{line}\nb = 2\n") is needs
+
+
+def test_an_unchanged_run_imports_neither_black_nor_the_validators(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate(spec, out)
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"assert main(['generate', '--spec', {str(spec)!r}, '--out', {str(out)!r}]) == 0\n"
+        "heavy = ('black', 'openapi_spec_validator', 'jsonschema', 'jinja2', 'generator.render')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "up to date" in run.stdout
+    assert run.stdout.splitlines()[-1] == "[]"
