@@ -41,18 +41,83 @@ def format_python(source: str, path: str = "<example>") -> str:
 
 
 def may_need_black(source: str) -> bool:
-    """Could black change ``source``, as far as a cheap look can tell: a line wider than black's
-    limit (East Asian wide characters counted as two columns, as black counts them; any other
-    character as one, which never counts a line short)."""
-    for line in source.splitlines():
-        if len(line) <= LINE_LENGTH // 2:
+    """Could black change ``source``, as far as a cheap look can tell? Yes when a line is wider
+    than black's limit (East Asian wide characters counted as two columns, as black counts
+    them), ends in whitespace, or when blank lines are not as black puts them: one after the
+    module's docstring, two before a top-level ``def``/``class``/decorator and at most one
+    elsewhere, none opening a block or the file, one newline at its end. Spec text can make a
+    template break any of these (an optional import block left out leaves its blank lines);
+    what no line shows (quotes, commas, brackets) the templates always write as black does,
+    which ``check`` and the fuzzers hold them to. A false alarm only costs black's time."""
+    if not source.endswith("\n") or source.endswith("\n\n") or source.startswith("\n"):
+        return True
+    lines = source.split("\n")[:-1]
+    start = _after_module_docstring(lines)
+    if start and not _one_blank_line_at(lines, start):
+        return True
+    blank, in_definition = 0, False
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if not line:
+            blank += 1
             continue
-        if line.isascii():
-            if len(line) > LINE_LENGTH:
-                return True
-        elif _width(line) > LINE_LENGTH:
+        if line != line.rstrip() or _too_wide(line):
             return True
+        previous = lines[number - blank - 1] if number - blank > 0 else ""
+        indented = line.startswith(" ")
+        definition = line.lstrip().startswith(_DEFINITIONS)
+        if blank and previous.rstrip().endswith(":"):
+            return True  # a blank line opening a block
+        if indented:
+            if blank > 1 or (definition and not blank and not _may_touch(previous)):
+                return True
+        elif not line.startswith((")", "]", "}")):
+            if blank > 2:
+                return True
+            if (definition or in_definition) and blank != 2 and not _may_touch(previous):
+                return True  # two blank lines around a top-level def or class
+            in_definition = line.startswith(("def ", "async def ", "class "))
+        blank = 0
     return False
+
+
+def _one_blank_line_at(lines: list[str], start: int) -> bool:
+    """Is ``lines[start:]`` one blank line then code (or two before a definition), as black
+    leaves a module docstring?"""
+    rest = lines[start : start + 3]
+    if len(rest) < 2:
+        return True
+    if rest[0]:
+        return False
+    return bool(rest[1]) or (len(rest) == 3 and rest[2].startswith(_DEFINITIONS))
+
+
+def _after_module_docstring(lines: list[str]) -> int:
+    """The index of the first line after the module's docstring (0 when it has none)."""
+    if not lines or not lines[0].startswith('"""'):
+        return 0
+    if len(lines[0]) > 5 and lines[0].endswith('"""'):
+        return 1
+    for number in range(1, len(lines)):
+        if lines[number].endswith('"""'):
+            return number + 1
+    return 0
+
+
+_DEFINITIONS = ("def ", "async def ", "class ", "@")
+
+
+def _may_touch(previous: str) -> bool:
+    """May a definition follow ``previous`` with no blank line: a decorator, a comment, the
+    line opening its block, or nothing?"""
+    stripped = previous.strip()
+    return not stripped or stripped.startswith(("@", "#")) or stripped.endswith(":")
+
+
+def _too_wide(line: str) -> bool:
+    if len(line) <= LINE_LENGTH // 2:
+        return False
+    return len(line) > LINE_LENGTH if line.isascii() else _width(line) > LINE_LENGTH
 
 
 def _width(line: str) -> int:

@@ -78,6 +78,29 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ('"""Doc."""\n\nimport os\n', False),
+        ('"""Doc."""\n\n\nimport os\n', True),  # an optional import block left out
+        ('"""Doc."""\n\n\nclass A:\n    x = 1\n', False),
+        ('"""Doc.\n\nMore.\n"""\n\n\n\nimport os\n', True),
+        ("import os\n\n\nclass A:\n    x = 1\n\n    def f(self) -> None:\n        pass\n", False),
+        ("import os\n\nclass A:\n    x = 1\n", True),
+        ("class A:\n    x = 1\n    def f(self) -> None:\n        pass\n", True),
+        ("class A:\n    x = 1\n\n\n    y = 2\n", True),
+        ("def f() -> None:\n\n    pass\n", True),
+        ("def f() -> None:\n    pass\nx = 1\n", True),
+        ("x = 1 \n", True),
+        ("x = 1\n\n", True),
+    ],
+)
+def test_the_cheap_look_sees_blank_lines_black_would_change(text: str, needs: bool) -> None:
+    assert may_need_black(text) is needs
+    if not needs:
+        assert not black_changes(text, "<test>")
+
+
+@pytest.mark.parametrize(
     ("line", "needs"),
     [
         ("x" * 100, False),
