@@ -15,6 +15,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,31 @@ RACY_NS = 2_000_000_000
 edit within the file system's clock tick could leave the same stamp (git's "racily clean")."""
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """A fingerprint, and how to remember it (:meth:`remember`, once the run it keys has
+    succeeded: a refused spec leaves nothing behind)."""
+
+    value: str
+    memo: Path | None = None
+    memo_text: str | None = None
+
+    def remember(self) -> None:
+        """Write the memo, atomically; a failure to write only costs the next run the hash."""
+        if self.memo is None or self.memo_text is None:
+            return
+        tmp = self.memo.with_name(f"{self.memo.name}.{os.getpid()}.tmp")
+        try:
+            self.memo.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(self.memo_text, encoding="ascii")
+            os.replace(tmp, self.memo)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+
 def remembered_fingerprint(
     paths: Sequence[Path], memo: Path | None, extra: Callable[[], str], stamped: Sequence[Path] = ()
-) -> str:
+) -> Fingerprint:
     """``digest(fingerprint(paths), extra())``, remembered in the file ``memo`` under the stamps
     (name, size, modification and change times, inode) of ``paths`` and ``stamped``: on a run
     that changes nothing, hashing the generator's own files cost more than the rest of the run.
@@ -61,7 +84,7 @@ def remembered_fingerprint(
         stats = [(path, path.stat()) for path in sorted(paths)]
         stats += [(path, path.stat()) for path in stamped]
     except OSError:
-        return digest(fingerprint(paths), extra())
+        return Fingerprint(digest(fingerprint(paths), extra()))
     stamp = digest(
         *(
             f"{p.as_posix()}\0{s.st_size}\0{s.st_mtime_ns}\0{s.st_ctime_ns}\0{s.st_ino}"
@@ -70,23 +93,16 @@ def remembered_fingerprint(
     )
     now = time.time_ns()
     settled = all(now - max(s.st_mtime_ns, s.st_ctime_ns) >= RACY_NS for _, s in stats)
-    if memo is not None and settled:
-        try:
-            recorded, _, value = memo.read_text(encoding="ascii").partition(" ")
-            if recorded == stamp and len(value) == 64:
-                return value
-        except (OSError, UnicodeDecodeError):
-            pass
+    if memo is None or not settled:
+        return Fingerprint(digest(fingerprint(paths), extra()))
+    try:
+        recorded, _, value = memo.read_text(encoding="ascii").partition(" ")
+        if recorded == stamp and len(value) == 64:
+            return Fingerprint(value)
+    except (OSError, UnicodeDecodeError):
+        pass
     value = digest(fingerprint(paths), extra())
-    if memo is not None and settled:
-        tmp = memo.with_name(f"{memo.name}.{os.getpid()}.tmp")
-        try:
-            memo.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(f"{stamp} {value}", encoding="ascii")
-            os.replace(tmp, memo)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    return value
+    return Fingerprint(value, memo, f"{stamp} {value}")
 
 
 class Cache:

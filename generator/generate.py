@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cache import Cache, digest, remembered_fingerprint
+from .cache import Cache, Fingerprint, digest, remembered_fingerprint
 from .out_folder import output_lock, real_output
 from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, tidy, write_tree
 
@@ -34,7 +34,7 @@ _PARALLEL_FROM = 16
 costs more than it saves."""
 
 
-def generator_fingerprint(memo: Path | None = None) -> str:
+def generator_fingerprint(memo: Path | None = None) -> Fingerprint:
     """A hash of the generator's code, templates, runtime and black's version; remembered in
     ``memo`` while none of those files changes (see :func:`.cache.remembered_fingerprint`).
     Neither black nor the renderer is imported for it."""
@@ -194,7 +194,8 @@ def generate(
 def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) -> Changes:
     cache_path = cache_path or default_cache(out)
     memo = cache_path.with_name("generator.fingerprint")
-    cache = Cache(cache_path, generator_fingerprint(memo))
+    generator = generator_fingerprint(memo)
+    cache = Cache(cache_path, generator.value)
     try:
         inputs = spec_fingerprint(spec)
     except OSError:
@@ -203,6 +204,7 @@ def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) 
         inputs = digest(inputs, "black") if inputs else ""
     if inputs and _unchanged(out, cache, inputs):
         tidy(out)  # what a run killed after its swap left beside the output
+        generator.remember()
         return Changes((), (), ())
     files = render_files(spec, cache, format_all)
     changes = write_tree(out, files)
@@ -210,6 +212,7 @@ def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) 
         recorded = {path: digest(data) for path, data in files.items() if path != MANIFEST}
         cache.put("run", digest(str(out.resolve()), inputs), recorded)
     cache.save()
+    generator.remember()
     return changes
 
 
