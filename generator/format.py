@@ -11,6 +11,9 @@ writing black's layout is caught. black is imported only when it runs.
 
 from __future__ import annotations
 
+import io
+import re
+import tokenize
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -66,6 +69,8 @@ def may_need_black(source: str) -> bool:
         previous = lines[number - blank - 1] if number - blank > 0 else ""
         indented = line.startswith(" ")
         definition = line.lstrip().startswith(_DEFINITIONS)
+        if line.lstrip().startswith((")", "]", "}")) and not blank and _joinable(lines, number):
+            return True  # a bracket black would join back onto one line
         if blank and previous.rstrip().endswith(":"):
             return True  # a blank line opening a block
         if indented:
@@ -78,6 +83,58 @@ def may_need_black(source: str) -> bool:
                 return True  # two blank lines around a top-level def or class
             in_definition = line.startswith(("def ", "async def ", "class "))
         blank = 0
+    return _tokens_black_would_change(source)
+
+
+def _joinable(lines: list[str], number: int) -> bool:
+    """Would black join the bracket closed at ``lines[number]`` back onto fewer lines? Not when
+    its last item ends in a (magic) trailing comma, nor when its one line of content is as
+    black leaves it: too long to join with the lines around it."""
+    previous = lines[number - 1].rstrip()
+    if previous.endswith((",", '"""')) or previous.lstrip().startswith("#"):
+        return False
+    opener = lines[number - 2] if number >= 2 else ""
+    if not opener.endswith(("(", "[", "{")):
+        return True
+    joined = opener + previous.lstrip() + lines[number].strip()
+    return not _too_wide(joined)
+
+
+_SUSPECT = re.compile(r"'|[A-Zu]\"|0X|[0-9.][EJL]|,\s*[)\]}]")
+_NUMBER_FORM = re.compile(r"(0x[0-9A-F_]+|0[ob][0-7_]+|[0-9_]*\.?[0-9_]*(e[+-]?[0-9_]+)?j?)")
+
+
+def _tokens_black_would_change(source: str) -> bool:
+    """A string literal not as black writes it (single quotes, an upper-case or ``u`` prefix),
+    a number not in black's form, a trailing comma inside one line's brackets (black would
+    explode them). Only a file holding one of the characters involved is tokenized."""
+    if not _SUSPECT.search(source):
+        return False
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True
+    previous = tokens[0]
+    commas: list[int] = []  # per open bracket, the commas met inside it
+    for token in tokens:
+        if token.type == tokenize.STRING:
+            prefix = token.string[: len(token.string) - len(token.string.lstrip("rRbBuUfF"))]
+            body = token.string[len(prefix) :]
+            if body.startswith("'") or prefix != prefix.lower() or "u" in prefix:
+                return True
+        elif token.type == tokenize.NUMBER and not _NUMBER_FORM.fullmatch(token.string):
+            return True
+        elif token.type == tokenize.OP:
+            if token.string in "([{":
+                commas.append(0)
+            elif token.string == "," and commas:
+                commas[-1] += 1
+            elif token.string in ")]}" and commas:
+                inside = commas.pop()
+                one_tuple = token.string == ")" and inside == 1
+                if previous.string == "," and previous.start[0] == token.start[0] and not one_tuple:
+                    return True  # a magic trailing comma: black would explode the brackets
+        previous = token
     return False
 
 

@@ -92,6 +92,14 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
         ("def f() -> None:\n    pass\nx = 1\n", True),
         ("x = 1 \n", True),
         ("x = 1\n\n", True),
+        ("x = f(pattern='a')\n", True),  # black prefers double quotes
+        ('x = f(pattern="it\'s")\n', False),
+        ("x = (1, 2,)\n", True),  # a magic trailing comma
+        ("x = (1,)\n", False),
+        ("x = 1E5\n", True),
+        ("x = f(\n    a\n)\n", True),  # black joins what fits
+        ("x = f(\n    a,\n)\n", False),
+        (f"x = f(\n    {'a' * 96}\n)\n", False),
     ],
 )
 def test_the_cheap_look_sees_blank_lines_black_would_change(text: str, needs: bool) -> None:
