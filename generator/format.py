@@ -64,8 +64,8 @@ def may_need_black(source: str) -> bool:
         if not line:
             blank += 1
             continue
-        if line != line.rstrip() or _too_wide(line):
-            return True
+        if line != line.rstrip() or _too_wide(line) or line.endswith(('""""', '\\"""')):
+            return True  # black pads a docstring ending in a quote or a backslash
         previous = lines[number - blank - 1] if number - blank > 0 else ""
         indented = line.startswith(" ")
         definition = line.lstrip().startswith(_DEFINITIONS)

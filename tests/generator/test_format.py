@@ -97,6 +97,8 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
         ("x = (1, 2,)\n", True),  # a magic trailing comma
         ("x = (1,)\n", False),
         ("x = 1E5\n", True),
+        ('def f() -> None:\n    """Say \\"hi\\""""\n', True),  # black pads it
+        ('def f() -> None:\n    """Say hi."""\n', False),
         ("x = f(\n    a\n)\n", True),  # black joins what fits
         ("x = f(\n    a,\n)\n", False),
         (f"x = f(\n    {'a' * 96}\n)\n", False),
