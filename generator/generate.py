@@ -192,10 +192,11 @@ def generate(
 
 
 def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) -> Changes:
-    cache_path = cache_path or default_cache(out)
-    memo = cache_path.with_name("generator.fingerprint")
+    # the memo lives only in the cache folder the generator owns, not beside a file named by
+    # the caller
+    memo = default_cache(out).with_name("generator.fingerprint") if cache_path is None else None
     generator = generator_fingerprint(memo)
-    cache = Cache(cache_path, generator.value)
+    cache = Cache(cache_path or default_cache(out), generator.value)
     try:
         inputs = spec_fingerprint(spec)
     except OSError:
