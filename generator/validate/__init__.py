@@ -2,8 +2,8 @@
 
 In this order, each step only when the ones before found nothing (a later step reads the
 document as the earlier ones made sure it is): every ``$ref`` must lead somewhere
-(:mod:`.structure`), then openapi-spec-validator checks the document and JSON Schema's own schema
-each schema (:mod:`.structure`), then the project's rules: what the ``x-top-*`` extensions must
+(:mod:`.structure`), then the schema of OpenAPI's JSON Schema dialect checks each schema and
+openapi-spec-validator the document (:mod:`.structure`), then the project's rules: what the ``x-top-*`` extensions must
 look like (documented in ``spec/README.md``), that each path is its TOP method and a name the
 generator can use (:mod:`.top_rules`), and that every example validates against its schema
 (:mod:`.examples`). Names that collide once made Python identifiers are found by the builder,
@@ -38,10 +38,10 @@ def validate(spec: LoadedSpec, cache: Cache | None = None, pool: Executor | None
     problems = list(ref_problems(spec, todo if len(todo) < len(paths) else None))
     if problems:
         raise SpecError(problems)
-    problems = list(openapi_problems(spec, todo, pool))
+    problems, checked = json_schema_problems(spec, todo)
     if problems:
         raise SpecError(problems)
-    problems = list(json_schema_problems(spec, todo))
+    problems = list(openapi_problems(spec, todo, pool, checked))
     if problems:
         raise SpecError(problems)
     problems = list(spec_problems(spec))

@@ -1,9 +1,14 @@
-"""The document's structure: references that lead somewhere, valid OpenAPI 3.1, valid JSON
-Schema.
+"""The document's structure: references that lead somewhere, valid JSON Schema, valid
+OpenAPI 3.1.
 
 openapi-spec-validator cannot report a dangling reference well (and a cycle of references has
-no end to check), so references are followed first. It also lets ``required: 4`` or
-``properties: []`` through, so each schema is then checked against JSON Schema's own schema.
+no end to check), so references are followed first. Then every schema of the parameters,
+request bodies, responses and shared components is checked against the schema of OpenAPI 3.1's
+JSON Schema dialect, every problem with its own pointer: openapi-spec-validator never looks at
+request bodies' schemas, and where it does look it reports one problem per schema. Last comes
+openapi-spec-validator itself, told not to check again the schemas that passed here (it
+checked each of them against the same meta-schema a second time), so it meta-checks only the
+schemas this pass does not reach (headers', for one).
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ import itertools
 import os
 from collections.abc import Iterator
 from concurrent.futures import Executor
+from functools import cache
 from typing import Any
 
-import jsonschema
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from ..errors import Problem
@@ -43,7 +48,10 @@ def ref_problems(spec: LoadedSpec, only: list[str] | None = None) -> Iterator[Pr
 
 
 def openapi_problems(
-    spec: LoadedSpec, todo: list[str], pool: Executor | None = None
+    spec: LoadedSpec,
+    todo: list[str],
+    pool: Executor | None = None,
+    checked: frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
     """openapi-spec-validator on the whole document, or, when only some endpoints need checking,
     on a document of the shared parts and each of those endpoints alone (much faster); with a
@@ -67,10 +75,11 @@ def openapi_problems(
         parts = [document]
     else:
         parts = [dict(document, paths={path: paths[path]}) for path in todo]
+    skip = [checked] * len(parts)
     results = (
-        pool.map(openapi_errors, parts)
+        pool.map(openapi_errors, parts, skip)
         if pool is not None and workers > 1
-        else map(openapi_errors, parts)
+        else map(openapi_errors, parts, skip)
     )
     seen: set[str] = set()
     for errors in results:
@@ -95,11 +104,14 @@ def _pool_size(pool: Executor | None) -> int:
     return 1 if pool is None else os.cpu_count() or 1
 
 
-def openapi_errors(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]] | str:
+def openapi_errors(
+    document: dict[str, Any], checked: frozenset[str] = frozenset()
+) -> list[tuple[tuple[str, ...], str]] | str:
     """openapi-spec-validator's errors on ``document`` as ``(path, message)``, or the reason it
-    could not read the document; run in a pool's process."""
+    could not read the document; the schemas at the pointers ``checked`` are not checked
+    against the meta-schema again. Run in a pool's process."""
     try:
-        errors = list(OpenAPIV31SpecValidator(document).iter_errors())
+        errors = list(_spec_validator(checked)(document).iter_errors())
     except Exception as exc:  # the validator can fail on documents it does not expect
         return str(exc) or type(exc).__name__
     return [
@@ -108,41 +120,117 @@ def openapi_errors(document: dict[str, Any]) -> list[tuple[tuple[str, ...], str]
     ]
 
 
-_META_SCHEMA = jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+def _spec_validator(checked: frozenset[str]) -> Any:
+    """openapi-spec-validator's OpenAPI 3.1 validator, meta-checking no schema at ``checked``."""
+    if not checked or _SchemaChecker is None:
+        return OpenAPIV31SpecValidator
+
+    class SchemaChecker(_SchemaChecker):  # type: ignore[misc,valid-type]
+        def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
+            if join("", *(str(part) for part in schema.parts)) in checked:
+                return None
+            return super()._validate_schema_meta(schema, schema_value)
+
+    class SpecValidator(OpenAPIV31SpecValidator):
+        keyword_validators = {  # noqa: RUF012 - as the base class declares it
+            **OpenAPIV31SpecValidator.keyword_validators,
+            "schema": SchemaChecker,
+        }
+
+    return SpecValidator
 
 
-def json_schema_problems(spec: LoadedSpec, todo: list[str]) -> Iterator[Problem]:
-    """Every schema (of the shared components, and of the endpoints ``todo``) against JSON
-    Schema's own schema: openapi-spec-validator lets ``required: 4`` or ``properties: []``
-    through, and the later stages read schemas as JSON Schema says they are."""
+_SchemaChecker: type | None
+try:  # how openapi-spec-validator (0.8 and later) meta-checks each schema it reaches
+    from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
+
+    _SchemaChecker = OpenAPIV31SchemaValidator
+except ImportError:  # pragma: no cover - older releases: they check every schema again
+    _SchemaChecker = None
+
+
+@cache
+def _meta_schema() -> Any:
+    """A validator of schemas written in OpenAPI 3.1's JSON Schema dialect (JSON Schema 2020-12
+    and OpenAPI's keywords: ``discriminator``, ``xml``, ``externalDocs``, ``example``), as
+    openapi-spec-validator checks them (formats too, so a pattern must be a valid regular
+    expression); the meta-schemas come with openapi-schema-validator, nothing is fetched."""
+    from jsonschema.validators import validator_for
+    from openapi_schema_validator import OAS31Validator, oas31_format_checker
+    from openapi_schema_validator._specifications import REGISTRY
+
+    meta = OAS31Validator.META_SCHEMA
+    return validator_for(meta, default=OAS31Validator)(
+        meta, format_checker=oas31_format_checker, registry=REGISTRY
+    )
+
+
+def json_schema_problems(spec: LoadedSpec, todo: list[str]) -> tuple[list[Problem], frozenset[str]]:
+    """Every schema of the shared components and of the parameters, request bodies and responses of the
+    endpoints ``todo`` against the schema of OpenAPI 3.1's JSON Schema dialect, every problem
+    reported (the later stages read schemas as JSON Schema says they are); and the pointers of
+    the schemas that passed, which openapi-spec-validator need not meta-check again. Runs
+    before openapi-spec-validator has seen the document, so it takes nothing's shape for
+    granted."""
     doc = spec.document
-    places: list[tuple[str, Any]] = []
-    components = doc.get("components")
-    if isinstance(components, dict) and isinstance(components.get("schemas"), dict):
-        places += [
-            (join("/components/schemas", name), schema)
-            for name, schema in components["schemas"].items()
-        ]
+    places = [
+        (join("/components/schemas", name), schema)
+        for name, schema in _mapping(_mapping(doc.get("components")).get("schemas")).items()
+    ]
+    paths = _mapping(doc.get("paths"))
     for path in todo:
-        for verb, op in (doc["paths"][path] or {}).items():
+        item = _mapping(paths.get(path))
+        places += _parameter_schemas(doc, join("/paths", path), item)
+        for verb, op in item.items():
             if verb not in OPERATION_VERBS or not isinstance(op, dict):
                 continue
             op_pointer = join("/paths", path, verb)
+            places += _parameter_schemas(doc, op_pointer, op)
             parts: list[tuple[tuple[str, ...], Any]] = [(("requestBody",), op.get("requestBody"))]
             parts += [
-                (("responses", code), response)
-                for code, response in (op.get("responses") or {}).items()
+                (("responses", str(code)), response)
+                for code, response in _mapping(op.get("responses")).items()
             ]
             for tokens, part in parts:
-                content = target(doc, part).get("content") if isinstance(part, dict) else None
-                for media_type, media in (content or {}).items():
+                content = _mapping(_mapping(_target(doc, part)).get("content"))
+                for media_type, media in content.items():
                     if isinstance(media, dict) and "schema" in media:
                         pointer = join(op_pointer, *tokens, "content", media_type, "schema")
                         places.append((pointer, media["schema"]))
+    meta = _meta_schema()
+    problems: list[Problem] = []
+    passed: set[str] = set()
     for pointer, schema in places:
-        for error in _META_SCHEMA.iter_errors(schema):
+        clean = True
+        for error in meta.iter_errors(schema):
+            clean = False
             inside = [str(p) for p in error.absolute_path]
             if inside and inside[-1] == "type" and isinstance(error.instance, str):
                 continue  # an unknown type's name: the later checks say more about it
             where = join(pointer, *inside)
-            yield spec.source.problem(where, f"not a valid JSON Schema: {short(error.message)}")
+            problems.append(
+                spec.source.problem(where, f"not a valid JSON Schema: {short(error.message)}")
+            )
+        if clean:
+            passed.add(pointer)
+    return problems, frozenset(passed)
+
+
+def _parameter_schemas(doc: dict[str, Any], pointer: str, owner: dict[str, Any]) -> list[Any]:
+    """``(pointer, schema)`` of each parameter of a Path Item or Operation (``owner``)."""
+    parameters = owner.get("parameters")
+    found = []
+    for i, parameter in enumerate(parameters if isinstance(parameters, list) else []):
+        schema = _mapping(_target(doc, parameter)).get("schema")
+        if schema is not None:
+            found.append((join(pointer, "parameters", i, "schema"), schema))
+    return found
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _target(doc: dict[str, Any], part: Any) -> Any:
+    """``part``, or what its ``$ref`` points to (references were followed before)."""
+    return target(doc, part) if isinstance(part, dict) else None

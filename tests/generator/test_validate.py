@@ -143,3 +143,48 @@ def test_an_unknown_session_kind(spec: Path) -> None:
     (problem,) = problems(spec)
     assert problem.line == line_of(spec / ENDPOINT, "x-top-session:")
     assert problem.message == "'sometimes'; expected one of none, optional, required"
+
+
+def test_openapis_own_schema_keywords_are_checked_in_request_bodies(spec: Path) -> None:
+    """A request body's schema is read in OpenAPI 3.1's JSON Schema dialect: ``xml`` must be an
+    object there (openapi-spec-validator never looks at request bodies' schemas)."""
+    edit(spec, lambda d: at(d, PARAM0).update({"xml": 5}))
+    (problem,) = problems(spec)
+    assert problem.pointer.endswith("/properties/param0/xml")
+    assert problem.message == "not a valid JSON Schema: 5 is not of type 'object'"
+    assert problem.line == line_of(spec / ENDPOINT, "xml: 5")
+
+
+def test_every_problem_of_one_response_schema_is_reported(spec: Path) -> None:
+    def spoil(data: dict[str, Any]) -> None:
+        schema = at(data, ("post", "responses", "200", "content", "application/json", "schema"))
+        schema["required"] = 4
+        schema["properties"] = []
+
+    edit(spec, spoil)
+    found = {(p.pointer.rsplit("/", 1)[-1], p.message) for p in problems(spec)}
+    assert found == {
+        ("required", "not a valid JSON Schema: 4 is not of type 'array'"),
+        ("properties", "not a valid JSON Schema: [] is not of type 'object'"),
+    }
+
+
+def test_a_parameters_schema_is_meta_checked_with_its_pointer(spec: Path) -> None:
+    parameter = {"name": "q", "in": "query", "schema": {"type": "string", "required": 4}}
+    edit(spec, lambda d: d["post"].update({"parameters": [parameter]}))
+    (problem,) = problems(spec)
+    assert problem.pointer.endswith("/post/parameters/0/schema/required")
+    assert problem.message == "not a valid JSON Schema: 4 is not of type 'array'"
+
+
+def test_openapi_spec_validator_skips_the_meta_check_of_schemas_already_checked() -> None:
+    from generator.validate.structure import openapi_errors
+
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Twice": {"type": "object", "required": "x"}}},
+    }
+    assert openapi_errors(document) == [(("required",), "'x' is not of type 'array'")]
+    assert openapi_errors(document, frozenset({"/components/schemas/Twice"})) == []
