@@ -122,6 +122,8 @@ _CLIENT_NAMES = frozenset(
         "target_app_key",
         "max_retries",
         "timeout",
+        "max_retry_wait",
+        "total_timeout",
         "call",
         "with_raw_response",
     }

@@ -46,9 +46,9 @@ def test_fields_keep_clear_of_every_public_name_of_a_model() -> None:
 
 
 def test_resource_members_keep_clear_of_the_resource_classes() -> None:
-    from generator.runtime import _base_client
+    from generator.runtime import _resource
 
-    names = public(_base_client.SyncAPIResource, _base_client.AsyncAPIResource)
+    names = public(_resource.SyncAPIResource, _resource.AsyncAPIResource)
     assert names <= naming._RESOURCE_NAMES
     assert all(naming.member_name(n) != n for n in names)
 
