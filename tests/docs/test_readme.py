@@ -77,6 +77,9 @@ def test_the_install_line_names_the_wheel_the_release_builds(tmp_path: Path) -> 
     shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns("__pycache__"))
     wheel = build_distributions(source, tmp_path / "dist").wheel
     assert f"pip install {wheel.name}\n" in README
+    # a published release is installed by its distribution's name, which the wheel carries
+    distribution = wheel.name.split("-")[0].replace("_", "-")
+    assert f"pip install --index-url INDEX/simple/ {distribution}\n" in README
 
 
 def _sample(name: str, *, sent: bool) -> errors.MaizuoError:
