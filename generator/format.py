@@ -100,14 +100,15 @@ def _joinable(lines: list[str], number: int) -> bool:
     return not _too_wide(joined)
 
 
-_SUSPECT = re.compile(r"'|[A-Zu]\"|0X|[0-9.][EJL]|,\s*[)\]}]")
+_SUSPECT = re.compile(r"'|[A-Zu]\"|\\\"|0X|[0-9.][EJL]|,\s*[)\]}]")
 _NUMBER_FORM = re.compile(r"(0x[0-9A-F_]+|0[ob][0-7_]+|[0-9_]*\.?[0-9_]*(e[+-]?[0-9_]+)?j?)")
 
 
 def _tokens_black_would_change(source: str) -> bool:
-    """A string literal not as black writes it (single quotes, an upper-case or ``u`` prefix),
-    a number not in black's form, a trailing comma inside one line's brackets (black would
-    explode them). Only a file holding one of the characters involved is tokenized."""
+    """A string literal not as black writes it (single quotes, an escaped quote, an upper-case
+    or ``u`` prefix), a number not in black's form, a trailing comma inside one line's brackets
+    (black would explode them). Only a file holding one of the characters involved is
+    tokenized."""
     if not _SUSPECT.search(source):
         return False
     try:
@@ -122,6 +123,8 @@ def _tokens_black_would_change(source: str) -> bool:
             body = token.string[len(prefix) :]
             if body.startswith("'") or prefix != prefix.lower() or "u" in prefix:
                 return True
+            if '\\"' in body or "\\'" in body:
+                return True  # an escaped quote: black may choose the other quotes, or drop it
         elif token.type == tokenize.NUMBER and not _NUMBER_FORM.fullmatch(token.string):
             return True
         elif token.type == tokenize.OP:

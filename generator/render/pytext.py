@@ -57,12 +57,14 @@ def docstring(text: str, indent: int = 0) -> str:
 
 
 def pystr(text: str) -> str:
-    """A string literal in double quotes, as black prefers. ``repr`` already escapes every
-    character that is not printable, the bidi controls included."""
+    """A string literal quoted as black quotes it: double quotes, unless the text holds more
+    double quotes than single ones (black keeps the form with fewer escapes). ``repr`` already
+    escapes every character that is not printable, the bidi controls included."""
     inner = repr(text)[1:-1]
     if repr(text).startswith("'"):
-        inner = inner.replace("\\'", "'").replace('"', '\\"')
-    return f'"{inner}"'
+        inner = inner.replace("\\'", "'")  # every quote is now unescaped
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    return quote + inner.replace(quote, "\\" + quote) + quote
 
 
 def pyrepr(value: Any) -> str:

@@ -3,6 +3,7 @@ everywhere with ``--format``), and ``check`` has it judge every file, naming any
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import generator.render
 from generator.cli import main
 from generator.format import black_changes, may_need_black
 from generator.generate import generate
+from generator.render.pytext import pystr
 
 VERSION_FILE = "damai_maizuo/_version.py"
 
@@ -94,6 +98,8 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
         ("x = 1\n\n", True),
         ("x = f(pattern='a')\n", True),  # black prefers double quotes
         ('x = f(pattern="it\'s")\n', False),
+        ('x = ["\\"quoted\\""]\n', True),  # black writes '"quoted"'
+        ('x = "it\\\'s"\n', True),  # black drops the escape
         ("x = (1, 2,)\n", True),  # a magic trailing comma
         ("x = (1,)\n", False),
         ("x = 1E5\n", True),
@@ -138,3 +144,13 @@ def test_an_unchanged_run_imports_neither_black_nor_the_validators(
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "up to date" in run.stdout
     assert run.stdout.splitlines()[-1] == "[]"
+
+
+@given(st.text(max_size=8))  # escaped, still within one line
+def test_a_string_literal_is_written_as_black_writes_it(text: str) -> None:
+    """Every string the spec gives becomes a literal black leaves alone (a text with more double
+    quotes than single ones is single-quoted): black would change no literal generate writes."""
+    literal = pystr(text)
+    assert ast.literal_eval(literal) == text
+    source = f"x = [{literal}]\n"
+    assert not black_changes(source, "<test>"), source
