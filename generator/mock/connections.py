@@ -7,6 +7,7 @@ time, would hold its connection open for ever, and a few hundred such clients ho
 hundred sockets and file descriptors of the gateway. The protocol class here gives each
 request :data:`REQUEST_TIMEOUT` seconds from the moment the connection is open (or its previous
 reply was sent) until its headers and body are in, and closes the connection when they are not.
+It also keeps a body that breaks HTTP from logging an error (see ``send_400_response``).
 """
 
 from __future__ import annotations
@@ -73,6 +74,20 @@ class _RequestTimeoutProtocol(H11Protocol):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+    def send_400_response(self, msg: str) -> None:
+        """A request whose body breaks HTTP (a chunk size that is not one) after its headers
+        came in well: the application is already answering it, and its reply would follow
+        uvicorn's 400 on a connection h11 has closed (an 'Exception in ASGI application'
+        logged as an error). The request counts as disconnected first, so its reply is
+        dropped; when the application has already begun its reply, no 400 can follow it and
+        the connection is only closed."""
+        if self.cycle is not None:
+            self.cycle.disconnected = True
+        try:
+            super().send_400_response(msg)
+        except h11.LocalProtocolError:
+            self.transport.close()
 
     def _too_slow(self) -> None:
         self._timer = None

@@ -3,6 +3,8 @@ calls from being answered meanwhile. Real sockets on 127.0.0.1, a bounded number
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import socket
 import time
 from collections.abc import Iterator
@@ -137,3 +139,26 @@ def test_a_kept_alive_connection_gets_the_timeout_again_for_its_next_request(
 def test_a_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
         request_timeout_protocol(0)
+
+
+def test_a_chunked_body_that_breaks_http_is_refused_without_an_error(
+    server: GatewayServer, http: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Headers that are fine, then a body whose chunk size is a request line: uvicorn answers
+    400 while the application answers the request too; no error is logged, and the gateway
+    still serves."""
+    with caplog.at_level(logging.WARNING), _connect(server) as sock:
+        sock.settimeout(5)
+        sock.sendall(
+            b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"GET /router/rest HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
+        reply = b""
+        with contextlib.suppress(OSError):
+            while chunk := sock.recv(65536):
+                reply += chunk
+        time.sleep(0.2)  # the application's own answer comes after the 400
+    assert reply.startswith(b"HTTP/1.1 400 ")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
+    assert http.get(server.base_url).status_code != 500
