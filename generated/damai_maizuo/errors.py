@@ -1,5 +1,8 @@
 """Every exception the SDK raises, as one hierarchy rooted at :class:`MaizuoError`.
 
+The module runs past 400 lines on purpose: partners read it as the one page on what can go
+wrong, so the whole tree, its redaction and its pickling stay together.
+
 ::
 
     MaizuoError
