@@ -1,11 +1,9 @@
-"""The sync and async clients over httpx: options, the transport of each attempt, any method.
+"""The sync and async clients: options, the transport each one sends through, any method.
 
 What a call is (signing, retries, logging, redaction, decoding) is :mod:`._flow`, written once;
-this module adds one pooled httpx client per SDK client, the reading of a reply within its size
-and time limits, and the mapping of httpx's exceptions onto
-:class:`~.errors.APIConnectionError` and :class:`~.errors.APITimeoutError`. It runs past 400
-lines because the sync and async clients are twins kept side by side, so that a change to one
-is seen to need its mirror in the other.
+what carries its bytes is a transport (:mod:`._transport`: the SDK's own, or httpx), one pooled
+transport per SDK client. It runs past 400 lines because the sync and async clients are twins
+kept side by side, so that a change to one is seen to need its mirror in the other.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from pydantic import BaseModel
 from . import _logging
 from ._encoding import encode_params, merge_extra_params, wire_names
 from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
+from ._httpx_transport import HttpxAsyncTransport, HttpxSyncTransport
 from ._models import RequestModel, ResponseModel, validate_params
 from ._options import (
     DEFAULT_BASE_URL,
@@ -34,7 +33,6 @@ from ._options import (
     ENV_APP_SECRET,
     ENV_BASE_URL,
     NOT_GIVEN,
-    USER_AGENT,
     CallTimeout,
     ExtraParams,
     NotGiven,
@@ -46,7 +44,7 @@ from ._options import (
 )
 from ._protocol import OperationInfo, response_key
 from ._raw import RawResponse
-from ._replies import MAX_REPLY_BYTES, ReplyBody, parse_reply
+from ._replies import MAX_REPLY_BYTES, parse_reply
 from ._retry import backoff_delay
 from ._signing import (
     FORMATS,
@@ -57,10 +55,10 @@ from ._signing import (
     build_request,
     format_timestamp,
 )
+from ._sync_transport import SyncHTTPTransport
+from ._transport import AsyncTransport, SyncTransport, proxied
 from .errors import (
-    APIConnectionError,
     APIStatusError,
-    APITimeoutError,
     ClientOptionError,
     MaizuoError,
     ParameterError,
@@ -96,6 +94,8 @@ class BaseClient(Generic[H]):
     _retry_base_delay: ClassVar[float] = 0.5
     _retry_max_delay: ClassVar[float] = 8.0
     _max_reply_bytes: ClassVar[int] = MAX_REPLY_BYTES
+    _use_httpx: ClassVar[bool] = False
+    """Send through httpx even where the SDK's own transport would do (the tests run on both)."""
 
     def __init__(
         self,
@@ -142,12 +142,17 @@ class BaseClient(Generic[H]):
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._owns_http = http_client is None
         self._raw_response = False
-        self._http: H = http_client if http_client is not None else self._new_http_client()
-        self._host = httpx.URL(self.base_url).host
-        self._last_url = ("", httpx.URL(self.base_url))
+        self._http_client: H | None = http_client
+        self._init_transport(http_client)
 
-    def _new_http_client(self) -> H:
+    def _init_transport(self, http_client: H | None) -> None:
         raise NotImplementedError
+
+    def _httpx_wanted(self) -> bool:
+        """Whether the client's own httpx client carries its calls: when the environment
+        sends the gateway's URL through a proxy (the SDK's own transports do not speak to
+        proxies), or when :attr:`_use_httpx` says so."""
+        return self._use_httpx or proxied(self.base_url)
 
     def with_options(
         self,
@@ -170,7 +175,7 @@ class BaseClient(Generic[H]):
         """A client of the same class with some options changed, sharing this one's connection
         pool (unless ``http_client`` is given). Closing the copy leaves the pool open.
         """
-        return type(self)(
+        copy = type(self)(
             app_key=pick(app_key, self.app_key),
             app_secret=pick(app_secret, self._app_secret),
             base_url=pick(base_url, self.base_url),
@@ -184,8 +189,15 @@ class BaseClient(Generic[H]):
             max_retries=pick(max_retries, self.max_retries),
             max_retry_wait=pick(max_retry_wait, self.max_retry_wait),
             total_timeout=pick(total_timeout, self.total_timeout),
-            http_client=pick(http_client, self._http),
+            http_client=pick(http_client, self._http_client),
         )
+        if isinstance(http_client, NotGiven) and copy.base_url == self.base_url:
+            copy._share_transport(self)
+            copy._owns_http = False
+        return copy
+
+    def _share_transport(self, other: Self) -> None:
+        raise NotImplementedError
 
     @property
     def with_raw_response(self) -> Any:
@@ -241,14 +253,6 @@ class BaseClient(Generic[H]):
         """A reply under ``op``'s response key, as plain data (JSON values, or XML text)."""
         result: ResponseModel = self._parse(op, ResponseModel, reply)
         return result.model_dump()
-
-    def _url(self, url: str) -> httpx.URL:
-        """``url`` parsed, once per distinct text: the URL of a call changes only with its
-        timestamp (once a second), and httpx's parsing of it is a good part of a call's cost."""
-        last = self._last_url
-        if last[0] != url:
-            last = self._last_url = (url, httpx.URL(url))
-        return last[1]
 
     def _prepare(self, op: OperationInfo, business: Mapping[str, str]) -> PreparedRequest:
         return build_request(
@@ -321,45 +325,24 @@ class BaseClient(Generic[H]):
             secrets=(self._app_secret, self._session),
         )
 
-    def _reply_body(
-        self, response: httpx.Response, timeout: httpx.Timeout
-    ) -> tuple[ReplyBody, float]:
-        """Where a reply's body goes as it arrives, and the time by which it must be in."""
-        reply = ReplyBody(
-            response.status_code,
-            response.headers.get("content-encoding"),
-            self._max_reply_bytes,
-        )
-        reply.check_length(response.headers.get("content-length"))
-        read = timeout.read
-        return reply, time.monotonic() + (read if read is not None else float("inf"))
-
-    def _too_slow(self, timeout: httpx.Timeout) -> APITimeoutError:
-        """A reply still arriving a read timeout after it began (a few bytes at a time, each
-        within the read timeout, would otherwise keep the call waiting for ever)."""
-        return APITimeoutError(f"{self._host} took longer than {timeout.read} s to reply")
-
-    def _connection_error(self, error: Exception) -> APIConnectionError:
-        """httpx's exception as ours; ``request_sent`` is False only when it surely never left."""
-        if isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return APITimeoutError(f"timed out connecting to {self._host}", request_sent=False)
-        if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"timed out waiting for {self._host}")
-        if isinstance(error, httpx.ConnectError):
-            return APIConnectionError(
-                f"cannot connect to {self._host}: {error}", request_sent=False
-            )
-        reason = str(error) or type(error).__name__
-        return APIConnectionError(f"connection to {self._host} failed: {reason}")
-
 
 class SyncAPIClient(BaseClient[httpx.Client]):
-    """A TOP client over one pooled, thread-safe :class:`httpx.Client`."""
+    """A TOP client over one pooled, thread-safe transport: the SDK's own HTTP/1.1 over the
+    standard library's sockets, or an :class:`httpx.Client` (see :meth:`_init_transport`)."""
 
     _http_client_type = httpx.Client
 
-    def _new_http_client(self) -> httpx.Client:
-        return httpx.Client(timeout=self.timeout)
+    def _init_transport(self, http_client: httpx.Client | None) -> None:
+        self._transport: SyncTransport
+        if http_client is None and self._httpx_wanted():
+            http_client = httpx.Client(timeout=self.timeout)
+        if http_client is not None:
+            self._transport = HttpxSyncTransport(self.base_url, http_client)
+        else:
+            self._transport = SyncHTTPTransport(self.base_url)
+
+    def _share_transport(self, other: Self) -> None:
+        self._transport = other._transport
 
     def _call(
         self,
@@ -405,28 +388,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def _send(self, step: Send) -> Reply:
         """One attempt over the wire; raises :class:`~.errors.APIConnectionError` (or a
         :class:`~.errors.ResponseDecodeError` for a reply too large) when no reply came."""
-        request = step.request
-        try:
-            with self._http.stream(
-                "POST",
-                self._url(request.url),
-                content=request.body,
-                headers={**request.headers, "User-Agent": USER_AGENT},
-                timeout=step.timeout,
-            ) as response:
-                body, deadline = self._reply_body(response, step.timeout)
-                for chunk in response.iter_raw() if body.raw else response.iter_bytes():
-                    body.feed(chunk)
-                    if time.monotonic() > deadline:
-                        raise self._too_slow(step.timeout)
-        except httpx.HTTPError as error:
-            raise self._connection_error(error) from error
-        return Reply(response.status_code, response.headers, body.finish())
+        return self._transport.send(step.request, step.timeout, self._max_reply_bytes)
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in as ``http_client``."""
         if self._owns_http:
-            self._http.close()
+            self._transport.close()
 
     def __enter__(self) -> Self:
         return self
@@ -445,8 +412,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     _http_client_type = httpx.AsyncClient
 
-    def _new_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self.timeout)
+    def _init_transport(self, http_client: httpx.AsyncClient | None) -> None:
+        self._transport: AsyncTransport
+        if http_client is None:
+            http_client = httpx.AsyncClient(timeout=self.timeout)
+        self._transport = HttpxAsyncTransport(self.base_url, http_client)
+
+    def _share_transport(self, other: Self) -> None:
+        self._transport = other._transport
 
     async def _call(
         self,
@@ -485,29 +458,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     async def _send(self, step: Send) -> Reply:
         """One attempt over the wire; see :meth:`SyncAPIClient._send`."""
-        request = step.request
-        try:
-            async with self._http.stream(
-                "POST",
-                self._url(request.url),
-                content=request.body,
-                headers={**request.headers, "User-Agent": USER_AGENT},
-                timeout=step.timeout,
-            ) as response:
-                body, deadline = self._reply_body(response, step.timeout)
-                chunks = response.aiter_raw() if body.raw else response.aiter_bytes()
-                async for chunk in chunks:
-                    body.feed(chunk)
-                    if time.monotonic() > deadline:
-                        raise self._too_slow(step.timeout)
-        except httpx.HTTPError as error:
-            raise self._connection_error(error) from error
-        return Reply(response.status_code, response.headers, body.finish())
+        return await self._transport.send(step.request, step.timeout, self._max_reply_bytes)
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in as ``http_client``."""
         if self._owns_http:
-            await self._http.aclose()
+            await self._transport.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -12,7 +12,7 @@ import sys
 
 from ._constants import ENV_PREFIX, LOGGER_NAME
 
-__all__ = ["ENV_LOG", "logger", "setup_logging"]
+__all__ = ["ENV_LOG", "log_http", "logger", "setup_logging"]
 
 ENV_LOG = f"{ENV_PREFIX}_LOG"
 logger = logging.getLogger(LOGGER_NAME)
@@ -36,6 +36,12 @@ def setup_logging() -> None:
 def log_request(method: str, attempt: int, request: object) -> None:
     """Each request about to be sent, at DEBUG (its ``repr`` shows no secret)."""
     logger.debug("%s attempt %d: %r", method, attempt, request)
+
+
+def log_http(method: str, url: str, status_code: int) -> None:
+    """Each exchange of the SDK's own transports, at DEBUG, as httpx logs its own (the URL
+    holds no secret: see :func:`._signing.build_request`)."""
+    logger.debug('HTTP Request: %s %s "HTTP/1.1 %d"', method, url, status_code)
 
 
 def log_success(

@@ -41,10 +41,9 @@ ExtraParams = Mapping[str, Any] | None
 ENV_APP_KEY = f"{ENV_PREFIX}_APP_KEY"
 ENV_APP_SECRET = f"{ENV_PREFIX}_APP_SECRET"
 ENV_BASE_URL = f"{ENV_PREFIX}_BASE_URL"
-USER_AGENT = (
-    f"{DISTRIBUTION}/{SDK_VERSION} Python/{platform.python_version()} httpx/{httpx.__version__}"
-)
-"""Sent with every request, so the platform's logs tell which SDK, Python and httpx called."""
+USER_AGENT = f"{DISTRIBUTION}/{SDK_VERSION} Python/{platform.python_version()}"
+"""The start of every request's ``User-Agent``; the transport adds its own name (``httpx/0.28.1``,
+``asyncio``, ...), so the platform's logs tell which SDK, Python and transport called."""
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 """5 s to connect, 15 s for each read, write and wait for a pooled connection; once a reply
 has begun, the read timeout is also the time it has to arrive in full."""

@@ -41,7 +41,7 @@ from .authcode import GENERATED, KEY, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings, pick
 from .secrets import SecretScan
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.usefixtures("each_transport")]
 
 TIMEOUT = 0.5
 """Each timeout of the fuzzed clients (connect, read, write, pool)."""

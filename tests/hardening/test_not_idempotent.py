@@ -35,7 +35,7 @@ from generator.mock.server import GatewayServer
 from .authcode import GENERATED, METHOD, PARAM0
 from .fuzzing import count, fuzz_settings
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.usefixtures("each_transport")]
 
 TIMEOUT = 0.3
 

@@ -28,6 +28,8 @@ from generator.runtime.errors import ParameterError, ResponseDecodeError
 
 from .authcode import GENERATED, KEY, PARAM0
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 
 class _Params(RequestModel):
     name: str

@@ -36,7 +36,7 @@ from .fuzzing import count, fuzz_settings
 from .secrets import SecretScan
 from .specs import ROOT
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.usefixtures("each_transport")]
 
 APP_SECRET = "s3cret+/=&中文 key"
 SESSION = "6100e23b+sess/ion=中&x"
@@ -46,7 +46,8 @@ CALLS = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import damai_maizuo
-base_url, app_key, app_secret, session, calls = sys.argv[2:7]
+base_url, app_key, app_secret, session, calls, transport = sys.argv[2:8]
+damai_maizuo._base_client.BaseClient._use_httpx = transport == "httpx"
 client = damai_maizuo.Client(app_key=app_key, app_secret=app_secret, base_url=base_url,
                              session=session, timeout=2.0, max_retries=2)
 client._retry_base_delay = client._retry_max_delay = 0.001
@@ -119,6 +120,7 @@ def test_nothing_secret_shows_at_debug(
     gateway: GatewayServer,
     operations: list[tuple[str, str, dict[str, Any]]],
     caplog: pytest.LogCaptureFixture,
+    each_transport: str,
     plan: list[tuple[int, Reply, str]],
 ) -> None:
     gateway.reset()
@@ -144,6 +146,7 @@ def test_nothing_secret_shows_at_debug(
             APP_SECRET,
             SESSION,
             json.dumps(calls),
+            each_transport,
         ],
         capture_output=True,
         text=True,

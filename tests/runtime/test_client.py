@@ -174,7 +174,7 @@ def test_with_options_keeps_the_class_shares_the_pool_and_not_the_resources() ->
     assert client.user is user and user.authcode is user.authcode
     copy = client.with_options(timeout=3, max_retries=0, session=None)
     assert type(copy) is Client
-    assert copy._http is client._http
+    assert copy._transport is client._transport
     assert (copy.timeout, copy.max_retries, copy._session) == (
         httpx.Timeout(3),
         0,
@@ -187,17 +187,17 @@ def test_with_options_keeps_the_class_shares_the_pool_and_not_the_resources() ->
     copy.user.authcode.send(param0=PARAM0)
     assert "session" not in dict(parse_qsl(gateway.requests[0].content.decode()))
     copy.close()
-    assert not client._http.is_closed
+    assert not client._transport.http.is_closed
     client.user.authcode.send(param0=PARAM0)
     assert len(gateway.requests) == 2
 
 
 def test_close_only_what_we_opened() -> None:
     client = Client(app_key="k", app_secret="s")
-    http = client._http
+    transport = client._transport
     with client:
         pass
-    assert http.is_closed
+    assert transport.closed
     own = httpx.Client()
     with Client(app_key="k", app_secret="s", http_client=own):
         pass
@@ -209,7 +209,7 @@ async def test_async_close_only_what_we_opened() -> None:
     client = AsyncClient(app_key="k", app_secret="s")
     async with client as entered:
         assert entered is client
-    assert client._http.is_closed
+    assert client._transport.http.is_closed
     own = httpx.AsyncClient()
     async with AsyncClient(app_key="k", app_secret="s", http_client=own) as other:
         assert type(other.with_options(max_retries=0)) is AsyncClient

@@ -49,6 +49,8 @@ from generator.runtime.errors import (
     ServerError,
 )
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 METHOD = USER_AUTHCODE_SEND.method
 IDEMPOTENT_SEND = OperationInfo(
     method=METHOD,

@@ -14,6 +14,8 @@ from generator.mock.scenarios import Drip, Result, TopError
 from generator.mock.server import GatewayServer
 from generator.naming import CALL_OPTIONS, param_name
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
 PARAM0 = {
     "ptnr_token": "t",

@@ -16,6 +16,8 @@ from generator.ir import Operation
 from generator.mock.server import GatewayServer
 from generator.render.examples import example_arguments
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 OPERATIONS = build(SPEC).operations
 

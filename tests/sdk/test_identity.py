@@ -17,6 +17,8 @@ from damai_maizuo import AsyncClient, Client, __version__, errors
 from generator.mock.scenarios import Drop, Result, TopError
 from generator.mock.server import GatewayServer
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 PARAM0 = {
     "ptnr_token": "t",
     "user_phone": "13900000000",

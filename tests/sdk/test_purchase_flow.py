@@ -21,6 +21,8 @@ from generator.mock.server import GatewayServer
 
 from .conftest import GENERATED
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 DOC = Path(__file__).resolve().parents[2] / "docs" / "purchase-flow.md"
 METHOD = "alibaba.damai.maizuo.openapi."
 TOKENS = {"ptnr_token": "ptnr", "tenant_token": "tenant", "channel_token": "channel"}

@@ -15,6 +15,8 @@ from damai_maizuo import AsyncClient, Client, errors
 from generator.mock.scenarios import HttpStatus, Result, TopError
 from generator.mock.server import GatewayServer
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
 PARAM0 = {
     "ptnr_token": "t",

@@ -14,6 +14,8 @@ from damai_maizuo.endpoints.user_authcode_send import UserAuthcodeSendResponse
 from generator.mock.scenarios import HttpStatus, TopError
 from generator.mock.server import GatewayServer
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 METHOD = "alibaba.damai.maizuo.openapi.user.authcode.send"
 PARAM0 = {
     "ptnr_token": "t",

@@ -12,6 +12,8 @@ from damai_maizuo.endpoints.user_authcode_send import CodeType, UserPhoneAuthCod
 from generator.mock.scenarios import Result, TopError
 from generator.mock.server import GatewayServer
 
+pytestmark = pytest.mark.usefixtures("each_transport")
+
 PARAM0 = {
     "ptnr_token": "Fbq3A9UJj/8SWB5xLq54Tn623qFzG+",
     "user_phone": "139xxxx4567",
