@@ -1,21 +1,27 @@
-"""Running the gateway over HTTP with uvicorn: on a background thread (for tests), or in the
-foreground until interrupted (:func:`serve`, behind ``maizuo-gen mock``)."""
+"""Running the gateway over HTTP on an asyncio loop: on a background thread (for tests), or in
+the foreground until interrupted (:func:`serve`, behind ``maizuo-gen mock``).
+
+The HTTP layer is the gateway's own small protocol over httptools' parser (:mod:`.connections`),
+chosen by measurement: an ASGI server and framework cost several times the gateway's own work
+per call (``bench/gateway_capacity.py``).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 import socket
 import threading
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import uvicorn
-
-from .app import create_app
-from .connections import REQUEST_TIMEOUT, request_timeout_protocol
+from .app import DRAIN_LIMIT, ROUTER_PATH, create_handler
+from .connections import REQUEST_TIMEOUT, Connections, check_request_timeout
+from .form import MAX_BODY
 from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION, Gateway
 from .recording import RecordedRequest
 from .scenario_file import load_scenarios
@@ -23,7 +29,6 @@ from .scenarios import Reply, Scenario
 
 logger = logging.getLogger("generator.mock")
 
-ROUTER_PATH = "/router/rest"
 _START_TIMEOUT = 10.0
 
 
@@ -49,18 +54,25 @@ def router_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}{ROUTER_PATH}"
 
 
-def _server(gateway: Gateway, request_timeout: float) -> uvicorn.Server:
-    config = uvicorn.Config(
-        create_app(gateway),
-        # uvicorn's h11 protocol (the connection control of .app relies on its classes), with
-        # a deadline for each request to arrive, headers and body
-        http=request_timeout_protocol(request_timeout),
-        lifespan="off",
-        log_config=None,  # leave logging to the host program (or pytest)
-        access_log=False,  # the app logs one line per request itself
-        proxy_headers=False,
-    )
-    return uvicorn.Server(config)
+async def _serve(
+    gateway: Gateway,
+    sock: socket.socket,
+    request_timeout: float,
+    serving: Callable[[asyncio.AbstractEventLoop, asyncio.Event], None],
+) -> None:
+    """Serve on ``sock`` until the event handed to ``serving`` is set; then close every
+    connection."""
+    loop = asyncio.get_running_loop()
+    connections = Connections(create_handler(gateway), request_timeout, MAX_BODY, DRAIN_LIMIT)
+    server = await loop.create_server(connections, sock=sock)
+    stop = asyncio.Event()
+    try:
+        serving(loop, stop)
+        await stop.wait()
+    finally:
+        server.close()
+        connections.close_all()
+        await server.wait_closed()
 
 
 class GatewayServer:
@@ -81,10 +93,11 @@ class GatewayServer:
         self.gateway = gateway
         self.host = host
         self._port = port
-        self.request_timeout = request_timeout
+        self.request_timeout = check_request_timeout(request_timeout)
         """Seconds a client has to send a request (headers and body) before its connection is
         closed."""
-        self._server: uvicorn.Server | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
 
     # -- what a test uses --------------------------------------------------------------------
@@ -140,27 +153,33 @@ class GatewayServer:
             raise RuntimeError("the gateway server is already running")
         sock = bind(self.host, self._port)
         self._port = sock.getsockname()[1]
-        server = _server(self.gateway, self.request_timeout)
+        started = threading.Event()
+
+        def serving(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+            self._loop, self._stop = loop, stop
+            started.set()
+
         thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name="top-gateway", daemon=True
+            target=asyncio.run,
+            args=(_serve(self.gateway, sock, self.request_timeout, serving),),
+            name="top-gateway",
+            daemon=True,
         )
         thread.start()
-        deadline = time.monotonic() + _START_TIMEOUT
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                sock.close()
-                raise RuntimeError("the mock TOP gateway did not start; see the log")
-            time.sleep(0.002)
-        self._server, self._thread = server, thread
+        if not started.wait(_START_TIMEOUT):
+            sock.close()
+            raise RuntimeError("the mock TOP gateway did not start; see the log")
+        self._thread = thread
         return self
 
     def stop(self) -> None:
         """Stop serving and wait for the thread to end."""
-        if self._server is None or self._thread is None:
+        if self._loop is None or self._stop is None or self._thread is None:
             return
-        self._server.should_exit = True
+        with contextlib.suppress(RuntimeError):  # the loop has ended already
+            self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(timeout=_START_TIMEOUT)
-        self._server = self._thread = None
+        self._loop = self._stop = self._thread = None
 
     def __enter__(self) -> GatewayServer:
         return self.start()
@@ -192,8 +211,10 @@ def serve(
 
     Raises :class:`~generator.errors.SpecError` for a bad spec,
     :class:`~.scenario_file.ScenarioError` for a bad scenarios file and OSError when the
-    address cannot be bound, all before serving starts.
+    address cannot be bound, all before serving starts; KeyboardInterrupt on Ctrl-C, after the
+    connections are closed. SIGTERM stops serving the same way, and returns.
     """
+    check_request_timeout(request_timeout)
     gateway = Gateway.from_spec(spec, app_key=app_key, app_secret=app_secret, session=session)
     for scenario in load_scenarios(scenarios) if scenarios is not None else []:
         gateway.scenarios.add(scenario)
@@ -201,4 +222,9 @@ def serve(
     address = router_url(host, sock.getsockname()[1])
     methods = len(gateway.api.operations)
     logger.info("mock TOP gateway: %d methods at %s (app_key %s)", methods, address, app_key)
-    _server(gateway, request_timeout).run(sockets=[sock])
+
+    def serving(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not the main thread
+            loop.add_signal_handler(signal.SIGTERM, stop.set)
+
+    asyncio.run(_serve(gateway, sock, request_timeout, serving))
