@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import gateway_capacity
 import generation
 import overhead
 import throughput
@@ -38,13 +39,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a fast smoke run")
     parser.add_argument(
         "--only",
-        choices=("generation", "overhead", "throughput"),
+        choices=("generation", "overhead", "throughput", "capacity"),
         action="append",
         help="run only these parts (BENCHMARKS.md is then not written)",
     )
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write the report")
     args = parser.parse_args()
-    parts = args.only or ["generation", "overhead", "throughput"]
+    parts = args.only or ["generation", "overhead", "throughput", "capacity"]
     ensure_peer_venv()
     WORK.mkdir(exist_ok=True)
     started = time.monotonic()
@@ -123,6 +124,18 @@ def main() -> int:
             )
             + "\n\nThe gateway's own capacity (one core):\n\n"
             + table(["", "CPU per call", "capacity"], throughput.gateway_rows(result))
+        )
+
+    if "capacity" in parts:
+        print("the mock gateway's capacity: its HTTP stack against the one it replaced", flush=True)
+        result = gateway_capacity.run(args.quick)
+        rows, found = gateway_capacity.rows(result)
+        verdicts += found
+        sections.append(
+            "## 4. The mock gateway's capacity on one core\n\n"
+            + gateway_capacity.DESCRIPTION
+            + "\n\n"
+            + table(gateway_capacity.HEADER, rows)
         )
 
     elapsed = time.monotonic() - started
