@@ -106,6 +106,23 @@ class TypeRef:
 
 
 @dataclass(frozen=True)
+class ClientParam:
+    """A client-level parameter (``info.x-top-package.client-params``): a value the client takes
+    once (``Client(ptnr_token=...)`` or its environment variable) and fills into every request
+    field of its name that a call leaves unset."""
+
+    name: str
+    """The field's name on the wire, and the client's keyword argument."""
+    env: str
+    """The environment variable read when the client is not given it: the package's prefix
+    and the name in capitals (``DAMAI_MAIZUO_PTNR_TOKEN``)."""
+    description: str
+    secret: bool
+    """Whether its values are taken out of logs, reprs and errors like the app secret."""
+    pointer: str
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     """Name on the wire and in the spec."""
@@ -120,6 +137,9 @@ class Field:
     constraints: Constraints
     pointer: str
     deprecated: bool = False
+    client_param: ClientParam | None = None
+    """The client-level parameter that fills it when a request leaves it unset (its type is
+    then optional in the SDK, whatever ``required`` says); ``None`` for the others."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +178,8 @@ class Param:
     encoding: Encoding
     """How the value goes on the wire: JSON text, a plain scalar, comma-joined, or a TOP date."""
     pointer: str
+    client_param: ClientParam | None = None
+    """The client-level parameter that fills it when a call leaves it out (see :class:`Field`)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +297,8 @@ class Api:
     """Import name: ``damai_maizuo``."""
     env_prefix: str
     """Prefix of the SDK's environment variables: ``DAMAI_MAIZUO``."""
+    client_params: tuple[ClientParam, ...]
+    """In the order the spec declares them."""
     families: tuple[Family, ...]
     """In the order the spec declares them."""
     servers: tuple[Server, ...]

@@ -107,6 +107,27 @@ _MODULE_NAMES = frozenset(
 # runtime's per-call options): a business parameter of one of these names gets a trailing ``_``
 # and keeps its wire name.
 CALL_OPTIONS = frozenset({"timeout", "max_retries", "extra_params"})
+# The keyword arguments of ``Client`` and ``with_options`` (the runtime's client options): a
+# client-level parameter (``info.x-top-package.client-params``) is one more, so it may not take
+# one of these names.
+CLIENT_OPTIONS = frozenset(
+    {
+        "app_key",
+        "app_secret",
+        "base_url",
+        "sign_method",
+        "format",
+        "simplify",
+        "session",
+        "partner_id",
+        "target_app_key",
+        "timeout",
+        "max_retries",
+        "max_retry_wait",
+        "total_timeout",
+        "http_client",
+    }
+)
 # Names a field may not take: it would shadow a type used in its class body, or a model attribute.
 _FIELD_NAMES = _ANNOTATION_NAMES | _BASEMODEL_NAMES | {"TopDateTime", "OpenIntEnum", "OpenStrEnum"}
 # The options of a client are its attributes, as are its top-level resources (``client.user``):

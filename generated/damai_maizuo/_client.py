@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._client_params import ClientParam
 
 if TYPE_CHECKING:
     from .resources.eticket import AsyncEticketResource, EticketResource
@@ -21,12 +22,28 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient", "Client"]
 
+CLIENT_PARAMS = (
+    ClientParam("ptnr_token", env="DAMAI_MAIZUO_PTNR_TOKEN", secret=True),
+    ClientParam("tenant_token", env="DAMAI_MAIZUO_TENANT_TOKEN", secret=True),
+    ClientParam("channel_token", env="DAMAI_MAIZUO_CHANNEL_TOKEN", secret=True),
+)
+"""The client parameters of the spec: each a keyword argument of the clients, read from its
+environment variable when not given, and filled into every request field of its name that a
+call leaves unset."""
+
 
 class Client(SyncAPIClient):
     """Synchronous client of 大麦·麦座开放接口 (Damai Maizuo open API).
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
+
+    Client parameters (filled into the request fields of their name a call leaves unset):
+    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
+    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``): 租户令牌(tenant_token),向 API 服务提供商获取
+    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``): 渠道令牌(channel_token),向 API 服务提供商获取
     """
+
+    _client_params = CLIENT_PARAMS
 
     @cached_property
     def eticket(self) -> EticketResource:
@@ -82,7 +99,14 @@ class AsyncClient(AsyncAPIClient):
     """Asynchronous client of 大麦·麦座开放接口 (Damai Maizuo open API).
 
     Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
+
+    Client parameters (filled into the request fields of their name a call leaves unset):
+    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
+    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``): 租户令牌(tenant_token),向 API 服务提供商获取
+    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``): 渠道令牌(channel_token),向 API 服务提供商获取
     """
+
+    _client_params = CLIENT_PARAMS
 
     @cached_property
     def eticket(self) -> AsyncEticketResource:

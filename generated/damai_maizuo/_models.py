@@ -51,6 +51,10 @@ class RequestModel(BaseModel):
     integer, ``True`` for text, ``2`` for a boolean), always before anything is sent.
     """
 
+    __client_params__: ClassVar[Mapping[str, bool]] = {}
+    """The fields the client fills when a call leaves them unset (see :mod:`._client_params`):
+    attribute name → whether the spec requires it."""
+
     model_config = ConfigDict(
         coerce_numbers_to_str=True,
         extra="forbid",

@@ -11,6 +11,7 @@ from ..errors import SpecError
 from ..ir import Api, Family, Model, Operation, Server
 from ..load import LoadedSpec
 from ..pointer import join as join_pointer
+from .client_params import declared_client_params, mark_client_fields
 from .families import declared_families
 from .operation import OperationBuilder
 from .resources import check_unique, resource_tree
@@ -31,7 +32,10 @@ def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
     package_info = info.get("x-top-package", {}) or {}
     package = package_info.get("module", "damai_maizuo")
     families = declared_families(document)
+    env_prefix = package.upper()
+    client_params = declared_client_params(document, env_prefix)
     operations = _operations(document, builder, families, cache)
+    operations = mark_client_fields(document, operations, client_params)
     error_model = _error_model(document, builder)
     resources = resource_tree(operations)
     check_unique(document, operations)
@@ -44,7 +48,8 @@ def build_api(spec: LoadedSpec, cache: Cache | None = None) -> Api:
         version=str(info.get("version", "")),
         distribution=package_info.get("distribution", "damai-maizuo"),
         package=package,
-        env_prefix=package.upper(),
+        env_prefix=env_prefix,
+        client_params=client_params,
         families=families,
         servers=tuple(
             Server(url=str(s.get("url", "")), description=str(s.get("description", "")))

@@ -45,6 +45,10 @@ def environment() -> jinja2.Environment:
         field_line=modules.field_line,
         method_docstring=modules.method_docstring,
         dict_annotation=modules.dict_annotation,
+        client_params_line=modules.client_params_line,
+        field_doc=modules.field_doc,
+        client_params_doc=modules.client_params_doc,
+        not_required=modules.not_required,
         # Markdown
         md_line=markdown.md_line,
         md_text=markdown.md_text,
@@ -56,10 +60,13 @@ def environment() -> jinja2.Environment:
         type_link=markdown.type_link,
         examples_cell=markdown.examples_cell,
         constraints_cell=markdown.constraints_cell,
+        required_cell=markdown.required_cell,
+        required_text=markdown.required_text,
         # examples, for the docs and the site
         sync_example=examples.sync_example,
         async_example=examples.async_example,
         readme_operation=examples.readme_operation,
+        client_params_example=examples.client_params_example,
         wheel_name=examples.wheel_name,
         # the HTML site
         families=site.families,

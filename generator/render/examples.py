@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..ir import Api, Operation
+from ..ir import Api, Model, Operation, TypeRef
 from ..samples import OMIT, READABLE, Sampler
 from .pytext import literal
 
@@ -84,11 +84,79 @@ def async_example(op: Operation, api: Api) -> str:
     )
 
 
+def client_params_example(api: Api) -> str:
+    """A script giving the client its parameters once and calling an endpoint without them
+    (the first of the README's candidates that has fields the client fills); ``""`` when no
+    endpoint has such fields. The values shown are the spec's own examples of those fields."""
+    for op in _readme_candidates(api):
+        arguments, given = left_to_the_client(op, example_arguments(op))
+        if not given:
+            continue
+        values = {p.name: given[p.name] for p in api.client_params if p.name in given}
+        options = "".join(f"    {name}={literal(value, 4)},\n" for name, value in values.items())
+        call_arguments = "".join(
+            f"        {name}={literal(value, 8)},\n" for name, value in arguments.items()
+        )
+        envs = ", ".join(p.env for p in api.client_params if p.name in values)
+        return (
+            f"from {api.package} import Client\n\n"
+            f"# the same as setting {envs}\n"
+            f"with Client(\n{options}) as client:\n"
+            f"    response = client.{op.call_path}(\n{call_arguments}    )\n"
+            "    print(response)\n"
+        )
+    return ""
+
+
+def left_to_the_client(
+    op: Operation, arguments: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``arguments`` of ``op`` with every value of a field the client fills taken out, and the
+    values taken out by client parameter (the first met of each)."""
+    models = {m.name: m for m in op.models}
+    kept = dict(arguments)
+    given: dict[str, Any] = {}
+    for p in op.params:
+        if p.py_name not in kept:
+            continue
+        if p.client_param is not None:
+            given.setdefault(p.client_param.name, kept.pop(p.py_name))
+        else:
+            kept[p.py_name] = _without_filled(kept[p.py_name], p.type, models, given)
+    return kept, given
+
+
+def _without_filled(
+    value: Any, ref: TypeRef, models: dict[str, Model], given: dict[str, Any]
+) -> Any:
+    """An example value with the fields the client fills taken out (into ``given``)."""
+    if ref.kind == "array" and ref.item is not None and isinstance(value, list):
+        return [_without_filled(item, ref.item, models, given) for item in value]
+    model = models.get(ref.model or "")
+    if model is None or not isinstance(value, dict):
+        return value
+    kept = dict(value)
+    for f in model.fields:
+        if f.name not in kept:
+            continue
+        if f.client_param is not None:
+            given.setdefault(f.client_param.name, kept.pop(f.name))
+        else:
+            kept[f.name] = _without_filled(kept[f.name], f.type, models, given)
+    return kept
+
+
+def _readme_candidates(api: Api) -> list[Operation]:
+    """The endpoints the README's examples call, best first: those with a request example in
+    the spec (its arguments are real ones), else all."""
+    with_example = [op for op in api.operations if op.request_examples]
+    return with_example or list(api.operations)
+
+
 def readme_operation(api: Api) -> Operation | None:
     """The endpoint the README's example calls: the first with a request example in the spec
     (its arguments are real ones), else the first."""
-    with_example = [op for op in api.operations if op.request_examples]
-    candidates = with_example or list(api.operations)
+    candidates = _readme_candidates(api)
     return candidates[0] if candidates else None
 
 

@@ -94,6 +94,25 @@ def constraints_text(item: Field | Param) -> str:
     return ", ".join(parts)
 
 
+def required_text(item: Field | Param) -> str:
+    """Whether a call must give it; for a field the client fills, where the client's value
+    comes from (never the value itself)."""
+    text = "yes" if item.required else "no"
+    param = item.client_param
+    if param is None:
+        return text
+    return f"{text}; filled by the client from Client({param.name}=...) / {param.env}"
+
+
+def required_cell(item: Field | Param) -> str:
+    """The Required cell of a Markdown parameters table."""
+    param = item.client_param
+    if param is None:
+        return required_text(item)
+    text = "yes" if item.required else "no"
+    return f"{text}; filled by the client from `Client({param.name}=...)` / `{param.env}`"
+
+
 def constraints_cell(item: Field | Param) -> str:
     text = constraints_text(item)
     return md_code(text, in_table=True) if text else ""

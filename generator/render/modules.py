@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..ir import EnumType, Field, Model, Operation, Resource, TypeRef
+from ..ir import Api, ClientParam, EnumType, Field, Model, Operation, Param, Resource, TypeRef
 from .pytext import dict_line, fits, one_line, pyrepr
 
 
@@ -56,8 +56,11 @@ def endpoint_module(op: Operation) -> EndpointModule:
         for f in model.fields:
             if "Field(" in declaration(f, model):
                 needs_field = True
-            if model.is_input and not f.required and model is not op.params_model:
+            if model.is_input and not_required(f) and model is not op.params_model:
                 typing.add("NotRequired")
+            if model.is_input and f.client_param is not None:
+                typing.add("ClassVar")
+                collections.add("Mapping")
             if "Annotated[" in f.type.annotation:  # the rules of a list's items
                 typing.add("Annotated")
             for t in _walk_types(f.type):
@@ -137,10 +140,12 @@ def resource_module(resource: Resource) -> ResourceModule:
 
 def declaration(field: Field, model: Model) -> str:
     """What follows ``name:`` in a model's class body: the annotation and the default."""
-    optional = not field.required or model.is_output
+    optional = not_required(field) or model.is_output
     arguments = ["default=None"] if optional else []
     if field.py_name != field.name:
         arguments.append(f"alias={pyrepr(field.name)}")
+    if field.client_param is not None and field.client_param.secret:
+        arguments.append("repr=False")
     if model.is_input:  # a reply is read as it comes: a constraint it breaks is not an error
         arguments.extend(f"{key}={pyrepr(value)}" for key, value in field.constraints.items())
     if field.examples:
@@ -167,11 +172,57 @@ def field_line(field: Field, model: Model) -> str:
     return line.lstrip()
 
 
+def not_required(field: Field | Param) -> bool:
+    """May a call leave it out: optional in the spec, or filled in by the client."""
+    return not field.required or field.client_param is not None
+
+
 def dict_annotation(field: Field) -> str:
     """The type of a key of a request TypedDict."""
-    if field.required:
+    if not not_required(field):
         return field.type.dict_annotation
     return f"NotRequired[{field.type.dict_annotation}]"
+
+
+def client_params_line(model: Model) -> str:
+    """The ``__client_params__`` line of a request model whose fields the client may fill
+    (attribute → required), or ``""``."""
+    items = [
+        (pyrepr(f.py_name), str(f.required))
+        for f in model.fields
+        if f.client_param is not None and model.is_input
+    ]
+    if not items:
+        return ""
+    return dict_line(items, "__client_params__: ClassVar[Mapping[str, bool]] = ", 4).lstrip()
+
+
+def client_note(param: ClientParam) -> str:
+    """What a field's docstring adds when the client fills it."""
+    return f"Left unset, the client fills it in: ``Client({param.name}=...)`` or ``{param.env}``."
+
+
+def client_params_doc(api: Api) -> str:
+    """The part of the clients' docstring on the client parameters (``""`` when none)."""
+    if not api.client_params:
+        return ""
+    lines = [
+        "",
+        "",
+        "Client parameters (filled into the request fields of their name a call leaves unset):",
+    ]
+    lines += [
+        f"- ``{p.name}`` (or ``{p.env}``): {one_line(p.description)}" for p in api.client_params
+    ]
+    return "\n".join(lines)
+
+
+def field_doc(field: Field) -> str:
+    """A model field's docstring: the spec's description, and who fills it in."""
+    if field.client_param is None:
+        return field.description
+    note = client_note(field.client_param)
+    return f"{field.description}\n\n{note}" if field.description else note
 
 
 def identifier_keys(model: Model) -> bool:
@@ -207,7 +258,11 @@ def method_docstring(op: Operation) -> str:
         lines += ["", "Args:"]
         for p in op.params:
             text = one_line(p.description) or p.type.schema_type
-            lines.append(f"    {p.py_name}: {text}" + ("" if p.required else " (optional)"))
+            if p.client_param is not None:
+                text += f" (optional: {client_note(p.client_param)})"
+            elif not p.required:
+                text += " (optional)"
+            lines.append(f"    {p.py_name}: {text}")
     lines += ["", "Raises:"]
     lines.append("    ParameterError: a parameter fails validation; nothing was sent.")
     if op.business_result:

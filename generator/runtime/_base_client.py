@@ -22,6 +22,7 @@ import httpx
 from pydantic import BaseModel
 
 from . import _logging
+from ._client_params import ClientParam, ClientParamValues
 from ._encoding import encode_params, merge_extra_params, wire_names
 from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
 from ._httpx_transport import HttpxAsyncTransport, HttpxSyncTransport
@@ -96,6 +97,9 @@ class BaseClient(Generic[H]):
     _max_reply_bytes: ClassVar[int] = MAX_REPLY_BYTES
     _use_httpx: ClassVar[bool] = False
     """Send through httpx even where the SDK's own transport would do (the tests run on both)."""
+    _client_params: ClassVar[tuple[ClientParam, ...]] = ()
+    """The client parameters the spec declares (``Client(ptnr_token=...)``): set by the
+    generated client, whose keyword arguments they are."""
 
     def __init__(
         self,
@@ -114,7 +118,9 @@ class BaseClient(Generic[H]):
         max_retry_wait: float = 60.0,
         total_timeout: float | None = 120.0,
         http_client: H | None = None,
+        **client_params: str | None,
     ) -> None:
+        self._params = ClientParamValues(self._client_params, client_params)
         self.app_key = required(app_key, ENV_APP_KEY, "app_key")
         self._app_secret = required(app_secret, ENV_APP_SECRET, "app_secret")
         self.base_url = checked_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
@@ -171,10 +177,13 @@ class BaseClient(Generic[H]):
         max_retry_wait: float | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
         http_client: H | NotGiven = NOT_GIVEN,
+        **client_params: str | NotGiven | None,
     ) -> Self:
         """A client of the same class with some options changed, sharing this one's connection
         pool (unless ``http_client`` is given). Closing the copy leaves the pool open.
         """
+        params: dict[str, Any] = self._params.values()
+        params.update((k, v) for k, v in client_params.items() if not isinstance(v, NotGiven))
         copy = type(self)(
             app_key=pick(app_key, self.app_key),
             app_secret=pick(app_secret, self._app_secret),
@@ -190,6 +199,7 @@ class BaseClient(Generic[H]):
             max_retry_wait=pick(max_retry_wait, self.max_retry_wait),
             total_timeout=pick(total_timeout, self.total_timeout),
             http_client=pick(http_client, self._http_client),
+            **params,
         )
         if isinstance(http_client, NotGiven) and copy.base_url == self.base_url:
             copy._share_transport(self)
@@ -225,13 +235,15 @@ class BaseClient(Generic[H]):
         params_model: type[RequestModel],
         values: Mapping[str, Any],
         extra_params: ExtraParams = None,
-    ) -> dict[str, str]:
-        """Validated, encoded business parameters with the extra ones merged in; raises before
-        anything is sent."""
+    ) -> tuple[dict[str, str], tuple[str, ...]]:
+        """Validated, encoded business parameters, filled in with the client parameters and
+        with the extra ones merged in, and the secret values they hold; raises before anything
+        is sent."""
         if op.session == "required" and not self._session:
             raise MaizuoError(f"{op.method} needs a user session: pass session=... to the client")
-        business = encode_params(validate_params(params_model, values))
-        return merge_extra_params(business, extra_params, wire_names(params_model))
+        params, secrets = self._params.fill(validate_params(params_model, values))
+        business = encode_params(params)
+        return merge_extra_params(business, extra_params, wire_names(params_model)), secrets
 
     def _any_method(
         self, method: str, params: Mapping[str, Any], idempotent: bool, extra_params: ExtraParams
@@ -304,9 +316,11 @@ class BaseClient(Generic[H]):
         *,
         timeout: CallTimeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        secrets: tuple[str, ...] = (),
     ) -> Call[T]:
         """One call of ``op`` with ``business`` parameters, as :func:`._flow.call_flow` takes
-        it; ``timeout`` and ``max_retries`` replace the client's for this call."""
+        it; ``timeout`` and ``max_retries`` replace the client's for this call, and ``secrets``
+        (values in ``business``) are taken out of its errors with the client's own."""
         if isinstance(timeout, NotGiven):
             timeout = self.timeout
         if isinstance(max_retries, NotGiven):
@@ -322,7 +336,7 @@ class BaseClient(Generic[H]):
             format=self.format,
             max_retry_wait=self.max_retry_wait,
             total_timeout=self.total_timeout,
-            secrets=(self._app_secret, self._session),
+            secrets=(self._app_secret, self._session, *self._params.secrets, *secrets),
         )
 
 
@@ -356,9 +370,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         extra_params: ExtraParams = None,
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
-        business = self._encode(op, params_model, values, extra_params)
+        business, secrets = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
-        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        call = self._plan(
+            op, business, decode, timeout=timeout, max_retries=max_retries, secrets=secrets
+        )
         return self._result(self._run(call))
 
     def call(
@@ -375,8 +391,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         logging, redaction and retries as an endpoint method; returns the reply's object
         under the method's response key as plain data.
 
-        ``params`` are business parameters by wire name, encoded by TOP's rules. The call is
-        sent again after it may have reached the service only if ``idempotent=True``.
+        ``params`` are business parameters by wire name, encoded by TOP's rules, and sent as
+        given: the client parameters (``ptnr_token=...``) fill no field of a method the spec
+        does not hold. The call is sent again after it may have reached the service only if
+        ``idempotent=True``.
         """
         op, business, decode = self._any_method(method, params, idempotent, extra_params)
         call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
@@ -433,9 +451,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         extra_params: ExtraParams = None,
     ) -> R:
         """Run one operation: validate, sign, send (retrying where safe), decode."""
-        business = self._encode(op, params_model, values, extra_params)
+        business, secrets = self._encode(op, params_model, values, extra_params)
         decode = partial(self._parse, op, response_model)
-        call = self._plan(op, business, decode, timeout=timeout, max_retries=max_retries)
+        call = self._plan(
+            op, business, decode, timeout=timeout, max_retries=max_retries, secrets=secrets
+        )
         return self._result(await self._run(call))
 
     async def call(

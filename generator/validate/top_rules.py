@@ -67,13 +67,14 @@ def _package_problems(spec: LoadedSpec) -> Iterator[Problem]:
         return
     for key, value in package.items():
         where = join(pointer, key)
-        if key not in ("distribution", "module", "method-prefix", "families"):
+        if key not in ("distribution", "module", "method-prefix", "families", "client-params"):
             yield spec.source.problem(
                 where,
-                f"unknown key {key!r}; expected distribution, module, families, method-prefix",
+                f"unknown key {key!r}; expected distribution, module, families, method-prefix, "
+                "client-params",
             )
-        elif key == "families":
-            continue  # checked where the IR is built (generator/build/families.py)
+        elif key in ("families", "client-params"):
+            continue  # checked where the IR is built (generator/build/families.py, client_params.py)
         elif not isinstance(value, str):
             yield spec.source.problem(where, "must be a string")
         elif key == "module" and not (

@@ -70,19 +70,40 @@ class DynamicQrCodeParam(RequestModel):
     lang_type: LangType | None = Field(default=None, examples=[1])
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str = Field(examples=["AxcXYJ72Idfk1231+mCzqSXZLWtCnikX/VnjI="])
-    """向api服务提供商获取"""
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["AxcXYJ72Idfk1231+mCzqSXZLWtCnikX/VnjI="]
+    )
+    """向api服务提供商获取
 
-    ptnr_token: str = Field(examples=["8SWB5xLq54Tn623qFzG+2u39r5xP5icqyWfwZ0zA="])
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str = Field(examples=["xCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5icqyWfwZ0zA"])
-    """渠道签名,向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["8SWB5xLq54Tn623qFzG+2u39r5xP5icqyWfwZ0zA="]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None, repr=False, examples=["xCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5icqyWfwZ0zA"]
+    )
+    """渠道签名,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     user_token: str | None = Field(
         default=None, examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5icqyWfwZ0zA="]
     )
     """用户登录标识"""
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "tenant_token": True,
+        "ptnr_token": True,
+        "channel_token": True,
+    }
 
 
 class DynamicQrCodeParamDict(TypedDict):
@@ -103,14 +124,23 @@ class DynamicQrCodeParamDict(TypedDict):
     lang_type: NotRequired[LangType | Literal[1, 2]]
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str
-    """向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """向api服务提供商获取
 
-    ptnr_token: str
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str
-    """渠道签名,向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """渠道签名,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     user_token: NotRequired[str]
     """用户登录标识"""

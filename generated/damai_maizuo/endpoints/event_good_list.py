@@ -59,14 +59,35 @@ class EventParam(RequestModel):
     lang_type: LangType | None = Field(default=None, examples=[1])
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str = Field(examples=["BrZIAxcXYJ72Idfk1231+mCzqSXZLWtCni"])
-    """向api服务提供商获取"""
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["BrZIAxcXYJ72Idfk1231+mCzqSXZLWtCni"]
+    )
+    """向api服务提供商获取
 
-    ptnr_token: str = Field(examples=["A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5"])
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str = Field(examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+"])
-    """向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None, repr=False, examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "tenant_token": True,
+        "ptnr_token": True,
+        "channel_token": True,
+    }
 
 
 class EventParamDict(TypedDict):
@@ -78,14 +99,23 @@ class EventParamDict(TypedDict):
     lang_type: NotRequired[LangType | Literal[1, 2]]
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str
-    """向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """向api服务提供商获取
 
-    ptnr_token: str
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str
-    """向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
 
 class EventGoodListParams(RequestModel):

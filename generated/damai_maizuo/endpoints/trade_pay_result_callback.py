@@ -64,17 +64,38 @@ class PayParam(RequestModel):
     lang_type: LangType | None = Field(default=None, examples=[1])
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str = Field(examples=["wBrZIAxcXYJ72Idfk1231+mCzqSXZLWtC"])
-    """向api服务提供商获取"""
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["wBrZIAxcXYJ72Idfk1231+mCzqSXZLWtC"]
+    )
+    """向api服务提供商获取
 
-    ptnr_token: str = Field(examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+2u39"])
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str = Field(examples=["St5dnxCv1KtwpNaDzuE459yus3m"])
-    """向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+2u39"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None, repr=False, examples=["St5dnxCv1KtwpNaDzuE459yus3m"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     user_token: str | None = Field(default=None, examples=["3213121"])
     """userId"""
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "tenant_token": True,
+        "ptnr_token": True,
+        "channel_token": True,
+    }
 
 
 class PayParamDict(TypedDict):
@@ -104,14 +125,23 @@ class PayParamDict(TypedDict):
     lang_type: NotRequired[LangType | Literal[1, 2]]
     """语言类型:1=中文,2=英文"""
 
-    tenant_token: str
-    """向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """向api服务提供商获取
 
-    ptnr_token: str
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
 
-    channel_token: str
-    """向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     user_token: NotRequired[str]
     """userId"""

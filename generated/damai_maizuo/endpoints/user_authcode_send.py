@@ -5,7 +5,7 @@ Generated from the spec; do not edit by hand.
 """
 
 from collections.abc import Mapping
-from typing import ClassVar, Literal, TypedDict
+from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
@@ -38,8 +38,13 @@ class CodeType(LabeledIntEnum):
 class UserPhoneAuthCodeParam(RequestModel):
     """验证码参数对象"""
 
-    ptnr_token: str = Field(examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+"])
-    """向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_phone: str = Field(examples=["139xxxx4567"])
     """会员手机号"""
@@ -47,18 +52,37 @@ class UserPhoneAuthCodeParam(RequestModel):
     code_type: CodeType = Field(examples=[1])
     """验证码类型,1=注册,2=修改密码"""
 
-    tenant_token: str = Field(examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u"])
-    """向api服务提供商获取"""
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u"]
+    )
+    """向api服务提供商获取
 
-    channel_token: str = Field(examples=["nxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5ic"])
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None, repr=False, examples=["nxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5ic"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "ptnr_token": True,
+        "tenant_token": True,
+        "channel_token": True,
+    }
 
 
 class UserPhoneAuthCodeParamDict(TypedDict):
     """A plain-dict form of :class:`UserPhoneAuthCodeParam`; keys are the names on the wire."""
 
-    ptnr_token: str
-    """向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_phone: str
     """会员手机号"""
@@ -66,11 +90,17 @@ class UserPhoneAuthCodeParamDict(TypedDict):
     code_type: CodeType | Literal[1, 2]
     """验证码类型,1=注册,2=修改密码"""
 
-    tenant_token: str
-    """向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """向api服务提供商获取
 
-    channel_token: str
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
 
 class UserAuthcodeSendParams(RequestModel):

@@ -38,8 +38,13 @@ class LangType(LabeledIntEnum):
 class UserRegisterParam(RequestModel):
     """会员注册参数对象"""
 
-    ptnr_token: str = Field(examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5icqyWfwZ0zA=="])
-    """商户token,向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["Fbq3A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5icqyWfwZ0zA=="]
+    )
+    """商户token,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_login_password: str = Field(examples=["QWA1q2w3e4r"])
     """会员登录密码,必填"""
@@ -56,20 +61,39 @@ class UserRegisterParam(RequestModel):
     third_user_id: str | None = Field(default=None, examples=["66012345678"])
     """第三方会员ID,选填,第三方会员注册时使用"""
 
-    tenant_token: str = Field(examples=["wBrZIAxcXYJ72Idfk1231+mCzqSXZLWtCnikX/VnjI="])
-    """租户token,向api服务提供商获取"""
-
-    channel_token: str = Field(
-        examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5icqyWfwZ0zA=="]
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["wBrZIAxcXYJ72Idfk1231+mCzqSXZLWtCnikX/VnjI="]
     )
-    """渠道签名,向api服务提供商获取"""
+    """租户token,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None,
+        repr=False,
+        examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2u39r5xP5icqyWfwZ0zA=="],
+    )
+    """渠道签名,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "ptnr_token": True,
+        "tenant_token": True,
+        "channel_token": True,
+    }
 
 
 class UserRegisterParamDict(TypedDict):
     """A plain-dict form of :class:`UserRegisterParam`; keys are the names on the wire."""
 
-    ptnr_token: str
-    """商户token,向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """商户token,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_login_password: str
     """会员登录密码,必填"""
@@ -86,11 +110,17 @@ class UserRegisterParamDict(TypedDict):
     third_user_id: NotRequired[str]
     """第三方会员ID,选填,第三方会员注册时使用"""
 
-    tenant_token: str
-    """租户token,向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """租户token,向api服务提供商获取
 
-    channel_token: str
-    """渠道签名,向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """渠道签名,向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
 
 class UserRegisterParams(RequestModel):

@@ -5,7 +5,7 @@ Generated from the spec; do not edit by hand.
 """
 
 from collections.abc import Mapping
-from typing import ClassVar, Literal, TypedDict
+from typing import ClassVar, Literal, NotRequired, TypedDict
 
 from pydantic import Field
 
@@ -42,8 +42,13 @@ class UserRegisterByAuthCodeParam(RequestModel):
     auth_code: str = Field(examples=["726311"])
     """手机验证码"""
 
-    ptnr_token: str = Field(examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2"])
-    """向api服务提供商获取"""
+    ptnr_token: str | None = Field(
+        default=None, repr=False, examples=["St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_login_password: str = Field(examples=["QWA1q2w3e4r"])
     """会员登录密码,必填"""
@@ -51,14 +56,30 @@ class UserRegisterByAuthCodeParam(RequestModel):
     user_phone: str = Field(examples=["139xxxx4567"])
     """会员手机号,作为会员登录名"""
 
-    tenant_token: str = Field(examples=["A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5icq"])
-    """向api服务提供商获取"""
+    tenant_token: str | None = Field(
+        default=None, repr=False, examples=["A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5icq"]
+    )
+    """向api服务提供商获取
 
-    channel_token: str = Field(examples=["XYJ72Idfk1231+mCzqSXZLWtCnikX/Vn"])
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: str | None = Field(
+        default=None, repr=False, examples=["XYJ72Idfk1231+mCzqSXZLWtCnikX/Vn"]
+    )
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     code_type: CodeType = Field(examples=[1])
     """验证码类型,1=注册,2=修改密码"""
+
+    __client_params__: ClassVar[Mapping[str, bool]] = {
+        "ptnr_token": True,
+        "tenant_token": True,
+        "channel_token": True,
+    }
 
 
 class UserRegisterByAuthCodeParamDict(TypedDict):
@@ -67,8 +88,11 @@ class UserRegisterByAuthCodeParamDict(TypedDict):
     auth_code: str
     """手机验证码"""
 
-    ptnr_token: str
-    """向api服务提供商获取"""
+    ptnr_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    """
 
     user_login_password: str
     """会员登录密码,必填"""
@@ -76,11 +100,17 @@ class UserRegisterByAuthCodeParamDict(TypedDict):
     user_phone: str
     """会员手机号,作为会员登录名"""
 
-    tenant_token: str
-    """向api服务提供商获取"""
+    tenant_token: NotRequired[str]
+    """向api服务提供商获取
 
-    channel_token: str
-    """向api服务提供商获取"""
+    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    """
+
+    channel_token: NotRequired[str]
+    """向api服务提供商获取
+
+    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    """
 
     code_type: CodeType | Literal[1, 2]
     """验证码类型,1=注册,2=修改密码"""
