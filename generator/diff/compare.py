@@ -61,6 +61,26 @@ def diff_apis(old: Api, new: Api, documents: Documents | None = None) -> tuple[C
     return tuple(sorted(changes, key=lambda c: (c.endpoint, *c.sort_key())))
 
 
+def _client_param_changes(old: Api, new: Api) -> Iterator[Change]:
+    """Client parameters added or removed. Removing one is breaking: the fields it filled are
+    required again (calls that left them to the client fail to type-check, then raise), and the
+    client no longer takes its keyword argument."""
+    old_names = {p.name for p in old.client_params}
+    new_names = {p.name for p in new.client_params}
+    for param in old.client_params:
+        if param.name not in new_names:
+            detail = f"Client({param.name}=...) / {param.env} no longer fills request fields"
+            yield Change(
+                "", Location.API, "", "client-param-removed", detail, param.pointer, "base"
+            )
+    for param in new.client_params:
+        if param.name not in old_names:
+            detail = (
+                f"Client({param.name}=...) / {param.env} fills every request field {param.name}"
+            )
+            yield Change("", Location.API, "", "client-param-added", detail, param.pointer)
+
+
 def _api_changes(old: Api, new: Api) -> Iterator[Change]:
     def change(rule_id: str, detail: str, pointer: str = "", side: Side = "head") -> Change:
         return Change("", Location.API, "", rule_id, detail, pointer, side)
@@ -104,6 +124,7 @@ def _api_changes(old: Api, new: Api) -> Iterator[Change]:
                 f"/servers/{i}/description",
             )
     yield from _resource_changes(old.resources, new.resources)
+    yield from _client_param_changes(old, new)
     walker = FieldDiff(
         Classes(
             {old.error_model.name: old.error_model}, {new.error_model.name: new.error_model}, {}, {}

@@ -64,6 +64,13 @@ RULES: dict[str, Rule] = _rules(
     ("api-docs-changed", _D, _DOC, "API title, summary or description changed"),
     ("api-error-reply-changed", _D, _DOC, "shared error reply schema changed"),
     ("resource-class-renamed", _B, _BR, "resource class renamed"),
+    ("client-param-added", _C, _ADD, "client parameter added: the client fills its fields"),
+    (
+        "client-param-removed",
+        _B,
+        _BR,
+        "client parameter removed: every call must give its fields",
+    ),
     # endpoints
     ("endpoint-added", _C, _ADD, "endpoint added"),
     ("endpoint-removed", _B, _BR, "endpoint removed"),

@@ -95,6 +95,17 @@ def _drop_channel_token(spec: Spec) -> None:
     del spec.request_example["channel_token"]
 
 
+def _client_params(*names: str) -> Edit:
+    """Declare the client parameters ``names`` (fields of the endpoint's ``param0``)."""
+
+    def edit(spec: Spec) -> None:
+        spec.root["info"]["x-top-package"]["client-params"] = [
+            {"name": name, "description": f"{name} 令牌"} for name in names
+        ]
+
+    return edit
+
+
 def _no_longer_enum(spec: Spec) -> None:
     for key in ("enum", "x-top-enum", "title"):
         del spec.field("code_type")[key]
@@ -235,6 +246,20 @@ CASES = [
         _drop_channel_token,
         ("endpoint-examples-changed", "request-field-removed"),
         Severity.BREAKING,
+    ),
+    Case(
+        "client parameter added",
+        _client_params("ptnr_token", "channel_token"),
+        ("client-param-added",),
+        Severity.COMPATIBLE,
+        base=_client_params("ptnr_token"),
+    ),
+    Case(
+        "client parameter removed",
+        _client_params("ptnr_token"),
+        ("client-param-removed",),
+        Severity.BREAKING,
+        base=_client_params("ptnr_token", "channel_token"),
     ),
     Case(
         "request field required → optional",
