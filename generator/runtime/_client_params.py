@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -96,11 +96,10 @@ class ClientParamValues:
         return filled, tuple(secrets)
 
     def _fill(self, model: M, path: str, problems: list[tuple[str, str]], secrets: list[str]) -> M:
-        cls = type(model)
-        fields = cls.model_fields
+        plan = _plan(type(model))
         updates: dict[str, Any] = {}
-        for attribute, required in cls.__client_params__.items():
-            name = fields[attribute].alias or attribute
+        checked: list[str] = []
+        for attribute, name, required, has_rules in plan.own:
             value = getattr(model, attribute)
             if value is None or value == "":
                 value = self._values.get(name)
@@ -109,22 +108,24 @@ class ClientParamValues:
                         problems.append((_join(path, name), self._missing(name)))
                     continue
                 updates[attribute] = value
+                if has_rules:
+                    checked.append(attribute)
             param = self._declared.get(name)
             if (param is None or param.secret) and len(value) >= MIN_SECRET:
                 secrets.append(value)
-        for attribute, value in model:
-            if attribute in updates:
-                continue
-            where = _join(path, fields[attribute].alias or attribute)
-            inner = self._fill_value(value, where, problems, secrets)
+        for attribute, name in plan.nested:
+            value = getattr(model, attribute)
+            inner = self._fill_value(value, _join(path, name), problems, secrets)
             if inner is not value:
                 updates[attribute] = inner
         if not updates:
             return model
-        copy = model.model_copy()
-        for attribute, value in updates.items():
+        copy = model.model_copy(update=updates)
+        for attribute in checked:  # the client's value against the field's own rules
             try:
-                cls.__pydantic_validator__.validate_assignment(copy, attribute, value)
+                type(model).__pydantic_validator__.validate_assignment(
+                    copy, attribute, updates[attribute]
+                )
             except ValidationError as error:
                 problems.extend((_join(path, p), m) for p, m in validation_problems(error))
         return copy
@@ -135,7 +136,7 @@ class ClientParamValues:
         """``value`` with the structs in it filled (a new list when one of them changed)."""
         if isinstance(value, RequestModel):
             return self._fill(value, path, problems, secrets)
-        if isinstance(value, list | tuple) and value and isinstance(value[0], BaseModel | list):
+        if isinstance(value, list | tuple) and value:
             items = [
                 self._fill_value(item, f"{path}[{i}]", problems, secrets)
                 for i, item in enumerate(value)
@@ -152,3 +153,56 @@ class ClientParamValues:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What filling a model class takes: its own fields the client fills, and the fields that
+    may hold structs that have such fields (the others are never looked at)."""
+
+    own: tuple[tuple[str, str, bool, bool], ...]
+    """``(attribute, wire name, required, has rules of its own)``."""
+    nested: tuple[tuple[str, str], ...]
+    """``(attribute, wire name)``."""
+
+
+_PLANS: dict[type[BaseModel], _Plan] = {}
+
+
+def _plan(cls: type[BaseModel]) -> _Plan:
+    """The :class:`_Plan` of ``cls``, made once per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        _PLANS[cls] = _Plan((), ())  # a struct that holds itself: its own plan is being made
+        fields = cls.model_fields
+        own = tuple(
+            (
+                attribute,
+                fields[attribute].alias or attribute,
+                required,
+                bool(fields[attribute].metadata),
+            )
+            for attribute, required in getattr(cls, "__client_params__", {}).items()
+        )
+        nested = tuple(
+            (attribute, info.alias or attribute)
+            for attribute, info in fields.items()
+            if any(_reaches(model) for model in _models_in(info.annotation))
+        )
+        plan = _PLANS[cls] = _Plan(own, nested)
+    return plan
+
+
+def _reaches(cls: type[BaseModel]) -> bool:
+    """Whether ``cls`` or a struct it may hold has fields the client fills."""
+    if cls in _PLANS and not (_PLANS[cls].own or _PLANS[cls].nested):
+        return bool(getattr(cls, "__client_params__", None))  # in the making, or none
+    plan = _plan(cls)
+    return bool(plan.own or plan.nested)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The request model classes an annotation names (``list[OrderItem] | None``, ...)."""
+    if isinstance(annotation, type) and issubclass(annotation, RequestModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]

@@ -222,6 +222,39 @@ def test_a_generated_client_fills_them_at_every_depth_over_http(
     ]
 
 
+TREE = "alibaba.damai.maizuo.openapi.tree.put"
+TREE_SCHEMA = {
+    "title": "Tree",
+    "type": "object",
+    "required": ["ptnr_token"],
+    "properties": {
+        "ptnr_token": STRING,
+        "name": STRING,
+        "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+    },
+}
+
+
+def test_a_struct_that_holds_itself_is_filled_at_every_level(tmp_path: Path) -> None:
+    tree = {"$ref": "../openapi.yaml#/components/schemas/Tree"}
+    item = endpoint(TREE, {"tree": tree}, {"ok": {"type": "boolean"}}, json_params=("tree",))
+    package = {"module": "tree_sdk", "client-params": [TOKEN]}
+    spec = write_spec(
+        tmp_path / "spec", {TREE: item}, package=package, schemas={"Tree": TREE_SCHEMA}
+    )
+    out = generated(spec, tmp_path / "out")
+    value = {"name": "root", "children": [{"name": "a", "children": [{"name": "a1"}]}]}
+    with imported(out, "tree_sdk") as package_module, GatewayServer(Gateway.from_spec(spec)) as gw:
+        options = {"app_key": gw.app_key, "app_secret": gw.app_secret, "base_url": gw.base_url}
+        with package_module.Client(ptnr_token="p-tree-1", **options) as client:
+            client.tree.put(tree=value)
+        (record,) = gw.requests
+    sent = json.loads(record.params["tree"])
+    assert sent["ptnr_token"] == "p-tree-1"
+    assert sent["children"][0]["ptnr_token"] == "p-tree-1"
+    assert sent["children"][0]["children"][0] == {"name": "a1", "ptnr_token": "p-tree-1"}
+
+
 def test_the_generated_package_passes_mypy_strict(mini: tuple[Path, Path, ModuleType]) -> None:
     _, out, _ = mini
     checked = mypy_strict(out, "mini_sdk")
