@@ -2,11 +2,14 @@
 
 The arguments come from the spec's request example, else from each parameter's own examples,
 else (for a required one) from :mod:`generator.samples`, so an example can be sent as written.
+Fields the client fills (client parameters, such as partner tokens) are left to the client,
+which reads them from its environment variables, as a partner's code would.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any
 
 from ..ir import Api, Model, Operation, TypeRef
@@ -36,7 +39,7 @@ def _call(op: Operation, prefix: str, indent: int) -> str:
     pad = " " * indent
     arguments = "".join(
         f"{pad}    {name}={literal(value, indent + 4)},\n"
-        for name, value in example_arguments(op).items()
+        for name, value in left_to_the_client(op, example_arguments(op))[0].items()
     )
     if not arguments:
         return f"{pad}response = {prefix}client.{op.call_path}()\n"
@@ -63,11 +66,27 @@ def _handlers(op: Operation, indent: int) -> str:
     )
 
 
+def _reads(op: Operation, api: Api, indent: int) -> str:
+    """The comment on where the client of ``op``'s example finds what it needs: after its
+    line, and on lines of their own (at ``indent``) for the client parameters it fills in."""
+    text = f"  # reads {api.env_prefix}_APP_KEY and {api.env_prefix}_APP_SECRET"
+    _, given = left_to_the_client(op, example_arguments(op))
+    fills = [p for p in api.client_params if p.name in given]
+    if not fills:
+        return text
+    names = ", ".join(p.name for p in fills)
+    envs = ", ".join(p.env for p in fills)
+    note = f"it fills in {names} from {envs}"
+    pad = " " * indent
+    lines = textwrap.wrap(note, width=88 - indent - 2, break_on_hyphens=False)
+    return text + "".join(f"\n{pad}# {line}" for line in lines)
+
+
 def sync_example(op: Operation, api: Api) -> str:
     """A script that calls ``op`` with :class:`Client` and handles each kind of failure."""
     return (
         f"from {api.package} import Client, errors\n\n"
-        f"client = Client()  # reads {api.env_prefix}_APP_KEY and {api.env_prefix}_APP_SECRET\n"
+        f"client = Client(){_reads(op, api, 0)}\n"
         "try:\n" + _call(op, "", 4) + _handlers(op, 0)
     )
 
@@ -78,7 +97,7 @@ def async_example(op: Operation, api: Api) -> str:
         "import asyncio\n\n"
         f"from {api.package} import AsyncClient, errors\n\n\n"
         "async def main() -> None:\n"
-        "    async with AsyncClient() as client:\n"
+        f"    async with AsyncClient() as client:{_reads(op, api, 8)}\n"
         "        try:\n" + _call(op, "await ", 12) + _handlers(op, 8) + "\n\n"
         "asyncio.run(main())\n"
     )
