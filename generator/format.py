@@ -14,10 +14,10 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-import unicodedata
 from typing import TYPE_CHECKING
 
 from .errors import GeneratorError
+from .textwidth import text_width
 
 if TYPE_CHECKING:
     from black.mode import Mode
@@ -177,11 +177,7 @@ def _may_touch(previous: str) -> bool:
 def _too_wide(line: str) -> bool:
     if len(line) <= LINE_LENGTH // 2:
         return False
-    return len(line) > LINE_LENGTH if line.isascii() else _width(line) > LINE_LENGTH
-
-
-def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    return text_width(line) > LINE_LENGTH
 
 
 def black_changes(source: str, path: str) -> bool:

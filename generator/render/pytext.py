@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from black.strings import str_width
+from ..textwidth import text_width
 
 LINE_LENGTH = 100
 
@@ -104,7 +104,7 @@ def one_line(text: str) -> str:
 
 
 def fits(line: str) -> bool:
-    return str_width(line) <= LINE_LENGTH
+    return text_width(line) <= LINE_LENGTH
 
 
 def from_import(names: Iterable[str], module: str) -> str:
