@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import pickle
 import time
+import zlib
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_FORMAT = b"maizuo-gen cache 1\n"
+_FORMAT = b"maizuo-gen cache 2\n"
 
 
 def digest(*parts: bytes | str) -> str:
@@ -107,57 +110,123 @@ def remembered_fingerprint(
 
 class Cache:
     """``namespace, key → value`` kept in one file; values are pickled, so each ``get`` returns
-    a fresh copy that the caller may change."""
+    a fresh copy that the caller may change.
+
+    The file is an index (each entry's name, place and checksum) followed by the entries'
+    bytes: opening it reads the index only, and a ``get`` unpickles just its own entry, so a
+    run that needs a few of many thousand entries pays for those few. An entry whose bytes do
+    not match its checksum, or that cannot be unpickled, is a miss."""
 
     def __init__(self, path: Path | None, salt: str = "") -> None:
         """``salt`` goes into every key: the generator's fingerprint, so that entries made by
         another version of the generator are never used."""
         self.path = path
         self.salt = salt
-        self._entries: dict[str, bytes] = {}
+        self._stored: _Stored | None = _Stored.open(path) if path is not None else None
+        self._new: dict[str, bytes] = {}
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
-        if path is not None:
-            self._entries = _read(path)
 
     def get(self, namespace: str, key: str) -> Any:
         name = f"{namespace}:{digest(self.salt, key)}"
-        data = self._entries.get(name)
-        if data is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._used.add(name)
-        return pickle.loads(data)
+        data: bytes | memoryview | None = self._new.get(name)
+        if data is None and self._stored is not None:
+            data = self._stored.view(name)
+        if data is not None:
+            try:
+                value = pickle.loads(data)
+            except Exception:  # damaged: as if it were not there
+                value = None
+            else:
+                self.hits += 1
+                self._used.add(name)
+                return value
+        self.misses += 1
+        return None
 
     def put(self, namespace: str, key: str, value: Any) -> None:
         name = f"{namespace}:{digest(self.salt, key)}"
-        self._entries[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._new[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self._used.add(name)
 
     def save(self) -> None:
         """Write the entries this run used, atomically; a failure to write only loses speed."""
         if self.path is None:
             return
-        kept = {name: self._entries[name] for name in sorted(self._used)}
+        kept: list[tuple[str, bytes | memoryview]] = []
+        for name in sorted(self._used):
+            data: bytes | memoryview | None = self._new.get(name)
+            if data is None and self._stored is not None:
+                data = self._stored.view(name)
+            if data is not None:
+                kept.append((name, data))
+        index = [(name, len(data), zlib.crc32(data)) for name, data in kept]
+        head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_FORMAT + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            with open(tmp, "wb") as file:
+                file.write(_FORMAT + len(head).to_bytes(8, "big") + head)
+                file.writelines(data for _, data in kept)
             os.replace(tmp, self.path)
         except OSError:
             tmp.unlink(missing_ok=True)
+        finally:
+            del kept
+            if self._stored is not None:  # the file it maps was replaced
+                self._stored.close()
+                self._stored = None
 
 
-def _read(path: Path) -> dict[str, bytes]:
-    try:
-        raw = path.read_bytes()
-        if not raw.startswith(_FORMAT):
-            return {}
-        entries = pickle.loads(raw[len(_FORMAT) :])
-    except Exception:  # missing, unreadable or damaged: start empty
-        return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+@dataclass
+class _Stored:
+    """The entries of a cache file, read where they lie (the file is mapped, not read whole)."""
+
+    data: mmap.mmap
+    places: dict[str, tuple[int, int, int]]
+    """name → offset, length and CRC-32 of its bytes."""
+
+    @classmethod
+    def open(cls, path: Path) -> _Stored | None:
+        """The file's entries; ``None`` when it is missing, unreadable, of another format or
+        damaged (an empty cache)."""
+        try:
+            with open(path, "rb") as file:
+                data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # missing, unreadable, or empty (nothing to map)
+            return None
+        try:
+            if data[: len(_FORMAT)] != _FORMAT:
+                raise ValueError("another format")
+            start = len(_FORMAT) + 8
+            size = int.from_bytes(data[len(_FORMAT) : start], "big")
+            index = pickle.loads(data[start : start + size])
+            places: dict[str, tuple[int, int, int]] = {}
+            offset = start + size
+            for name, length, crc in index:
+                if not (isinstance(name, str) and isinstance(length, int) and length >= 0):
+                    raise ValueError("a damaged index")
+                places[name] = (offset, length, crc)
+                offset += length
+            if offset != len(data):
+                raise ValueError("a damaged or cut file")
+        except Exception:  # damaged in any way: start empty
+            data.close()
+            return None
+        return cls(data, places)
+
+    def view(self, name: str) -> memoryview | None:
+        """The bytes of ``name``, checked against their checksum."""
+        place = self.places.get(name)
+        if place is None:
+            return None
+        offset, length, crc = place
+        found = memoryview(self.data)[offset : offset + length]
+        if zlib.crc32(found) != crc:
+            return None
+        return found
+
+    def close(self) -> None:
+        with suppress(BufferError):  # a view still held: the mapping goes with it
+            self.data.close()

@@ -227,7 +227,7 @@ def test_a_damaged_cache_is_an_empty_one(spec: Path, tmp_path: Path) -> None:
     generate(spec, out)
     cache = tmp_path / ".maizuo-cache" / "out.pickle"
     assert cache.exists()
-    cache.write_bytes(b"maizuo-gen cache 1\n\x80garbage")
+    cache.write_bytes(b"maizuo-gen cache 2\n\x80garbage")
     (out / "docs" / "index.md").write_text("edited\n")
     assert generate(spec, out).changed == ("docs/index.md",)
     assert not check(spec, out)
