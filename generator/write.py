@@ -86,10 +86,11 @@ def _through_link(out: Path, path: str) -> bool:
 def compare(out: Path, files: dict[str, bytes]) -> Changes:
     """What writing ``files`` (which include the manifest) would change in ``out``."""
     added, changed = [], []
+    base = os.fspath(out)
     for path, data in sorted(files.items()):
-        target = out / path
         try:
-            current = target.read_bytes()
+            with open(os.path.join(base, path), "rb") as file:
+                current = file.read()
         except FileNotFoundError:
             added.append(path)
             continue
@@ -166,24 +167,34 @@ def write_tree(out: Path, files: dict[str, bytes]) -> Changes:
 
 
 def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
-    for folder, dirs, names in os.walk(source):
-        dirs.sort()
-        relative = Path(folder).relative_to(source)
-        (target / relative).mkdir(parents=True, exist_ok=True)
-        linked_dirs = [name for name in dirs if (Path(folder) / name).is_symlink()]
-        dirs[:] = [name for name in dirs if name not in linked_dirs]  # os.walk does not enter
-        for name in sorted([*names, *linked_dirs]):
-            path = (relative / name).as_posix()
-            if path in skip:
-                continue
-            src, dst = Path(folder) / name, target / relative / name
-            if src.is_symlink():
-                os.symlink(os.readlink(src), dst)
-                continue
-            try:
-                os.link(src, dst)
-            except OSError:
-                shutil.copy2(src, dst)
+    """Hard-link every file of ``source`` into ``target`` (copy where a link is refused), but
+    those in ``skip``; symbolic links are made again as links, never followed. Plain string
+    paths: an output holds thousands of files, and this runs on every change."""
+    _link_folder(os.fspath(source), os.fspath(target), "", skip)
+
+
+def _link_folder(source: str, target: str, relative: str, skip: set[str]) -> None:
+    try:
+        with os.scandir(os.path.join(source, relative)) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError:  # unreadable: left out, as os.walk leaves it
+        return
+    os.makedirs(os.path.join(target, relative), exist_ok=True)
+    for entry in entries:
+        path = f"{relative}/{entry.name}" if relative else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            _link_folder(source, target, path, skip)
+            continue
+        if path in skip:
+            continue
+        destination = os.path.join(target, path)
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), destination)
+            continue
+        try:
+            os.link(entry.path, destination)
+        except OSError:
+            shutil.copy2(entry.path, destination)
 
 
 def _prune_empty_dirs(root: Path, candidates: set[str]) -> None:
