@@ -97,7 +97,7 @@ def files_for(
     from .format import format_python, may_need_black
     from .render import environment, plan, render
 
-    env = environment()
+    env = environment(cache)
     files: dict[str, bytes] = {}
     unformatted: dict[str, tuple[str, str]] = {}
     for job in plan(api):
