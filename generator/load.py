@@ -35,18 +35,24 @@ class Location:
 class SourceMap:
     """JSON pointer in the bundled document → where it was written."""
 
-    locations: dict[str, Location] = field(default_factory=dict)
+    root_file: Path
+    root_lines: Mapping[str, int]
+    """The root document's pointer → line table."""
     mounts: dict[str, tuple[Path, Mapping[str, int]]] = field(default_factory=dict)
     """Endpoint files by the pointer of the path they are bundled at (``/paths/<path>``): the
-    file and its own pointer → line table, which take precedence over ``locations``."""
+    file and its own pointer → line table, which take precedence over ``root_lines``."""
 
     def locate(self, pointer: str) -> Location | None:
         """The location of ``pointer``, or of its nearest ancestor that has one."""
         while True:
-            found = self._mounted(pointer) or self.locations.get(pointer)
+            found = self._mounted(pointer) or self._in_root(pointer)
             if found is not None or not pointer:
                 return found
             pointer = pointer.rsplit("/", 1)[0]
+
+    def _in_root(self, pointer: str) -> Location | None:
+        line = self.root_lines.get(pointer)
+        return None if line is None else Location(self.root_file, line)
 
     def _mounted(self, pointer: str) -> Location | None:
         if not pointer.startswith("/paths/"):
@@ -120,7 +126,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 )
             ]
         )
-    source = SourceMap({p: Location(shown_root, line) for p, line in root_lines.items()})
+    source = SourceMap(shown_root, root_lines)
     files = [root_file]
     problems: list[Problem] = []
     mounted: set[str] = set()
@@ -152,24 +158,21 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                     )
                 )
                 continue
+            shown = shown_path(file)
             try:
                 mount = (item_pointer, os.path.relpath(file, root_dir), root_file.name)
-                data, lines, unmounted = read_yaml(file, shown_path(file), cache, mount)
+                data, lines, unmounted = read_yaml(file, shown, cache, mount)
             except SpecError as exc:
                 paths[path_key] = {}
                 problems.extend(
-                    (
-                        p
-                        if p.file is not None
-                        else Problem(shown_path(file), p.line, p.pointer, p.message)
-                    )
+                    (p if p.file is not None else Problem(shown, p.line, p.pointer, p.message))
                     for p in exc.problems
                 )
                 continue
             if not isinstance(data, dict):
                 problems.append(
                     Problem(
-                        shown_path(file),
+                        shown,
                         1,
                         "",
                         "an endpoint file must be a mapping (an OpenAPI Path Item)",
@@ -184,7 +187,7 @@ def load_spec(spec: Path, cache: Cache | None = None) -> LoadedSpec:
                 if cache is not None and len(problems) == before:
                     cache.put("mounted", unmounted, data)
             paths[path_key] = data
-            source.mounts[item_pointer] = (shown_path(file), lines)
+            source.mounts[item_pointer] = (shown, lines)
     # the rest of the root document (endpoint files were done as they were mounted)
     if "$ref" in document:  # not an OpenAPI object: walk all of it, as its $ref is wrong
         _rewrite_refs(document, root_file, root_file, "", "", source, problems, None)

@@ -78,12 +78,12 @@ def read_spec_bytes(path: Path, shown: Path) -> bytes:
 def read_yaml(
     path: Path, shown: Path, cache: Cache | None, mount: tuple[str, ...] | None = None
 ) -> tuple[Any, Mapping[str, int], str | None]:
-    """Parse one YAML file into plain data plus a pointer → line table.
+    """Parse one YAML file into plain data plus a pointer → line table (worked out only when
+    a problem asks for a line; see :mod:`.yamldata`).
 
     An endpoint file names its ``mount`` (the path it bundles into, and its own path relative
     to the root file): it is then taken from the cache as it was once its references were
-    rewritten (its line table worked out again only if asked for); otherwise the third value
-    is the key to cache it under when that is done."""
+    rewritten; otherwise the third value is the key to cache it under when that is done."""
     raw = read_spec_bytes(path, shown)
     key = digest(raw)
     if mount is not None:  # an endpoint file: its references made local when it was mounted
@@ -95,18 +95,19 @@ def read_yaml(
         return data, lines, key
     cached = cache.get("yaml", key) if cache is not None else None
     if cached is not None:
-        data, lines = cached
-        return data, lines, None
-    parsed = parse_yaml(raw, shown)
+        return cached, LinesOnDemand(raw, shown), None
+    data, lines = parse_yaml(raw, shown)
     if cache is not None:
-        cache.put("yaml", key, parsed)
-    return parsed[0], parsed[1], None
+        cache.put("yaml", key, data)
+    return data, lines, None
 
 
 def shown_path(path: Path) -> Path:
-    """A path as the user would like to read it: relative to the working folder when inside it."""
-    absolute = Path(os.path.normpath(Path.cwd() / path))
-    try:
-        return absolute.relative_to(Path.cwd())
-    except ValueError:
-        return absolute
+    """A path as the user would like to read it: relative to the working folder when inside it.
+    (In strings: it is asked for every file of the spec, thousands of them.)"""
+    cwd = os.getcwd()
+    absolute = os.path.normpath(os.path.join(cwd, path))
+    if absolute == cwd:
+        return Path(".")
+    inside = cwd.rstrip(os.sep) + os.sep
+    return Path(absolute[len(inside) :] if absolute.startswith(inside) else absolute)

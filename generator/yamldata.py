@@ -4,6 +4,12 @@ The spec is YAML read as JSON: safe YAML only, no implicit timestamps, string ke
 keys, no binary values and no NaN. Every value's JSON pointer gets its line, so later stages can
 say ``file:line``. Nesting depth and the number of values (aliases expanded) are bounded, so a
 small file cannot stand for a document too big to hold.
+
+Reading is done twice over only when needed: :func:`parse_yaml` first builds the plain data
+alone, in one quick pass that only notices whether anything is wrong; the pointer → line table
+(most of the work, and needed only to say where a problem is) is worked out on demand, by the
+careful pass, which also runs whenever the quick one noticed anything, so problems are found
+and located by one piece of code.
 """
 
 from __future__ import annotations
@@ -50,8 +56,8 @@ _SCALARS = yaml.constructor.SafeConstructor()
 
 
 class LinesOnDemand(Mapping[str, int]):
-    """The pointer → line table of a file taken from the cache, parsed again only if a problem
-    needs a line number (most runs never ask, and the tables would be most of the cache)."""
+    """The pointer → line table of a file, parsed again only if a problem needs a line number
+    (most runs never ask; building the table was most of the time of reading the spec)."""
 
     def __init__(self, raw: bytes, shown: Path) -> None:
         self._raw = raw
@@ -60,7 +66,7 @@ class LinesOnDemand(Mapping[str, int]):
 
     def _table(self) -> Mapping[str, int]:
         if self._lines is None:
-            self._lines = parse_yaml(self._raw, self._shown)[1]
+            self._lines = parse_yaml_with_lines(self._raw, self._shown)[1]
         return self._lines
 
     def __getitem__(self, pointer: str) -> int:
@@ -73,9 +79,23 @@ class LinesOnDemand(Mapping[str, int]):
         return len(self._table())
 
 
-def parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
-    """The data of one YAML file and its pointer → line table; :class:`SpecError` naming
-    ``shown`` (the file as the user knows it) for anything the spec cannot hold."""
+def parse_yaml(raw: bytes, shown: Path) -> tuple[Any, Mapping[str, int]]:
+    """The data of one YAML file and its pointer → line table (worked out when first asked
+    for); :class:`SpecError` naming ``shown`` (the file as the user knows it) for anything the
+    spec cannot hold."""
+    node = _compose(raw, shown)
+    try:
+        return _plain_data(node), LinesOnDemand(raw, shown)
+    except _Careful:
+        return _located(node, shown)
+
+
+def parse_yaml_with_lines(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
+    """As :func:`parse_yaml`, with the whole line table worked out at once."""
+    return _located(_compose(raw, shown), shown)
+
+
+def _compose(raw: bytes, shown: Path) -> yaml.Node:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -117,6 +137,11 @@ def parse_yaml(raw: bytes, shown: Path) -> tuple[Any, dict[str, int]]:
         raise SpecError([Problem(shown, None, "", f"invalid YAML: {what}")]) from None
     if node is None:
         raise SpecError([Problem(shown, 1, "", "is empty; expected an OpenAPI document")])
+    return node
+
+
+def _located(node: yaml.Node, shown: Path) -> tuple[Any, dict[str, int]]:
+    """The careful pass: the data and every pointer's line, or every problem where it is."""
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     try:
@@ -133,6 +158,71 @@ MAX_DEPTH = 100
 MAX_VALUES = 500_000
 """How many values a YAML file may hold once its aliases are expanded (a few anchors used
 over and over can stand for billions: the "billion laughs")."""
+
+
+class _Careful(Exception):
+    """The quick pass met something that may be a problem: the careful pass must look."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT = _TAG + "str", _TAG + "int"
+_PLAIN_SCALARS = {
+    _TAG + "null": _SCALARS.construct_yaml_null,
+    _TAG + "bool": _SCALARS.construct_yaml_bool,
+    _INT: _SCALARS.construct_yaml_int,
+    _TAG + "float": _SCALARS.construct_yaml_float,
+}
+"""The scalar kinds besides strings that the quick pass builds itself (with PyYAML's own
+functions, as the careful pass does); any other tag is left to the careful pass."""
+
+
+def _plain_data(root: yaml.Node) -> Any:
+    """The quick pass: the data alone, as :func:`_construct` builds it (each alias built
+    afresh), raising :class:`_Careful` at anything :func:`_construct` would report (a key that
+    is not a plain string or integer, a repeated key, an unusual tag, NaN, too deep or too
+    many values: a recursive alias is one of the last two)."""
+    count = 0
+    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+    plain = _PLAIN_SCALARS
+
+    def build(node: yaml.Node, depth: int) -> Any:
+        nonlocal count
+        count += 1
+        if count > MAX_VALUES or depth > MAX_DEPTH:
+            raise _Careful
+        kind = node.__class__
+        if kind is scalar:
+            tag = node.tag
+            if tag == _STR:
+                return node.value
+            construct = plain.get(tag)
+            if construct is None:
+                raise _Careful
+            value = construct(node)  # type: ignore[arg-type] # a ScalarNode, as kind says
+            if value != value:  # NaN
+                raise _Careful
+            return value
+        if kind is mapping:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not scalar:
+                    raise _Careful
+                tag = key_node.tag
+                if tag == _STR:
+                    key = key_node.value
+                elif tag == _INT:
+                    key = str(_SCALARS.construct_yaml_int(key_node))
+                else:
+                    raise _Careful
+                if key in result:
+                    raise _Careful
+                result[key] = build(value_node, depth + 1)
+            return result
+        if kind is sequence:
+            return [build(item, depth + 1) for item in node.value]
+        raise _Careful
+
+    return build(root, 0)
 
 
 class _TooBig(Exception):
