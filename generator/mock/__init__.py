@@ -2,12 +2,20 @@
 with the spec's examples, or with scenarios a test sets up.
 
 Flow: :mod:`.form` reads the parameters off the wire, :mod:`.system` checks the system
-parameters, :mod:`.business` the business ones against the IR, :mod:`.scenarios` may take over,
-:mod:`.render` writes the reply, :mod:`.recording` keeps a redacted record. :mod:`.gateway` ties
-these together with no I/O; :mod:`.app` is the Starlette app, :mod:`.server` runs it with
-uvicorn, :mod:`.cli` is ``maizuo-gen mock`` and :mod:`.pytest_plugin` the ``top_gateway`` fixture.
+parameters, :mod:`.business` the business ones against the endpoint's data (:mod:`.endpoints`),
+:mod:`.scenarios` may take over, :mod:`.render` writes the reply, :mod:`.recording` keeps a
+redacted record. :mod:`.engine` ties these together with no I/O; :mod:`.app` routes HTTP
+requests to it, :mod:`.connections` speaks HTTP/1.1 (over httptools, :mod:`.wire` holding the
+request and response values) and :mod:`.server` runs it.
 
-Starlette and uvicorn (the ``mock`` extra) are imported only when a server is made, so the
+Those modules are the engine, and the SDK's testing kit (``damai_maizuo.testing``) carries them
+verbatim: they import only the standard library, their server library, each other and
+:mod:`generator.top` (copied beside them). The rest is the generator's: :mod:`.spec_data` makes
+the engine's data from the IR (written into the kit at generate time), :mod:`.gateway` adds
+``Gateway.from_spec``, :mod:`.cli` is ``maizuo-gen mock`` and :mod:`.pytest_plugin` the
+``top_gateway`` fixture.
+
+httptools (the ``mock`` extra) is imported only when a server is made, so the
 generator's CLI can offer ``maizuo-gen mock`` without them installed.
 """
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import logging
 
+from .engine import Answer, Gateway
 from .form import MAX_BODY, parse_form, unsupported_content_type
-from .gateway import Answer, Gateway
 from .wire import Handler, Request, Response
 
 logger = logging.getLogger("generator.mock")

@@ -1,4 +1,4 @@
-"""Checking business parameters against the IR: presence, JSON, types, enums, constraints.
+"""Checking business parameters against the endpoint's data: presence, JSON, types, enums, constraints.
 
 A required parameter that is absent (or empty) is 40 ``isv.missing-parameter:<name>``; anything
 wrong inside a parameter that was sent is 41 ``isv.invalid-parameter:<name>``, with a sub_msg
@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ..errors import Problem, SpecError
-from ..ir import Constraints, EnumType, Model, Operation, Param, TypeRef
 from .codes import invalid_parameter, missing_parameter, preview
+from .endpoints import Endpoint, Enum, Limits, Param, Struct, Type
 
 _INTEGER = re.compile(r"[+-]?\d{1,4000}")  # int() reads at most 4300 digits
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -44,36 +43,28 @@ class _Invalid(Exception):
 
 
 class ParamChecker:
-    """Checks the business parameters of one operation; built once, used for every call."""
+    """Checks the business parameters of one endpoint; built once, used for every call.
 
-    def __init__(self, operation: Operation) -> None:
-        self.operation = operation
-        self.names = frozenset(p.name for p in operation.params)
-        self.models: dict[str, Model] = {m.name: m for m in operation.models}
-        self.enums: dict[str, EnumType] = {e.name: e for e in operation.enums}
-        self.patterns: dict[str, re.Pattern[str]] = {}
-        for pointer, pattern in self._patterns():
-            try:
-                self.patterns[pattern] = re.compile(pattern)
-            except re.error as exc:
-                problem = f"pattern {pattern!r} is not a regular expression: {exc}"
-                raise SpecError([Problem(None, None, pointer, problem)]) from None
+    A pattern that is not a regular expression is refused when the data is made from the spec.
+    """
 
-    def _patterns(self) -> Iterator[tuple[str, str]]:
-        for param in self.operation.params:
-            if param.constraints.pattern is not None:
-                yield param.pointer, param.constraints.pattern
-        for model in self.operation.models:
-            for field in model.fields:
-                if field.constraints.pattern is not None:
-                    yield field.pointer, field.constraints.pattern
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self.names = frozenset(p.name for p in endpoint.params)
+        self.structs = endpoint.struct_map
+        self.enums = endpoint.enum_map
+        limits = [p.limits for p in endpoint.params]
+        limits += [f.limits for s in endpoint.structs for f in s.fields]
+        self.patterns = {
+            lim.pattern: re.compile(lim.pattern) for lim in limits if lim.pattern is not None
+        }
 
     def check(self, params: Mapping[str, str]) -> None:
         """Raise the :class:`GatewayError` (40 or 41) for the first problem, if any."""
-        for param in self.operation.params:
+        for param in self.endpoint.params:
             if param.required and not params.get(param.name):
                 raise missing_parameter(param.name)
-        for param in self.operation.params:
+        for param in self.endpoint.params:
             raw = params.get(param.name)
             if not raw:
                 continue
@@ -92,19 +83,19 @@ class ParamChecker:
             if value is None:
                 raise _Invalid(param.name, "不能为 null", "must not be null")
             try:
-                self._check_json(param.type, value, param.name, param.constraints)
+                self._check_json(param.type, value, param.name, param.limits)
             except RecursionError:  # a struct that contains itself, sent nested deeply
                 raise _Invalid(param.name, "嵌套过深", "is nested too deeply") from None
         elif param.encoding == "csv":
             assert param.type.item is not None
             items = raw.split(",")
-            _check_count(len(items), param.constraints, param.name)
+            _check_count(len(items), param.limits, param.name)
             for index, item in enumerate(items):
-                self._check_text(param.type.item, item, f"{param.name}[{index}]", Constraints())
+                self._check_text(param.type.item, item, f"{param.name}[{index}]", Limits())
         else:
-            self._check_text(param.type, raw, param.name, param.constraints)
+            self._check_text(param.type, raw, param.name, param.limits)
 
-    def _check_text(self, type_ref: TypeRef, text: str, path: str, limits: Constraints) -> None:
+    def _check_text(self, type_ref: Type, text: str, path: str, limits: Limits) -> None:
         """A scalar sent as form text: ``12``, ``true``, ``2016-01-01 12:00:00``."""
         kind = type_ref.kind
         if kind == "enum":
@@ -127,17 +118,17 @@ class ParamChecker:
             self._check_json(type_ref, text, path, limits)
 
     # -- a JSON value ------------------------------------------------------------------------
-    def _check_json(self, type_ref: TypeRef, value: Any, path: str, limits: Constraints) -> None:
+    def _check_json(self, type_ref: Type, value: Any, path: str, limits: Limits) -> None:
         kind = type_ref.kind
         if kind == "object":
-            self._check_object(self.models[type_ref.model or ""], value, path)
+            self._check_object(self.structs[type_ref.struct or ""], value, path)
         elif kind == "array":
             if not isinstance(value, list):
                 raise _wrong_type(path, "数组", "an array", value)
             _check_count(len(value), limits, path)
             assert type_ref.item is not None
             for index, item in enumerate(value):
-                self._check_json(type_ref.item, item, f"{path}[{index}]", Constraints())
+                self._check_json(type_ref.item, item, f"{path}[{index}]", Limits())
         elif kind == "enum":
             self._check_enum(self.enums[type_ref.enum or ""], value, path)
         elif kind == "boolean":
@@ -153,7 +144,7 @@ class ParamChecker:
             else:
                 self._check_string(value, path, limits)
 
-    def _check_object(self, model: Model, value: Any, path: str) -> None:
+    def _check_object(self, model: Struct, value: Any, path: str) -> None:
         if not isinstance(value, dict):
             raise _wrong_type(path, "对象", "an object", value)
         for field in model.fields:
@@ -163,10 +154,10 @@ class ParamChecker:
                 if field.required:
                     raise _Invalid(field_path, "缺失(必填)", "is required")
                 continue
-            self._check_json(field.type, item, field_path, field.constraints)
+            self._check_json(field.type, item, field_path, field.limits)
 
-    def _check_enum(self, enum: EnumType, value: Any, path: str) -> None:
-        allowed = [m.value for m in enum.members]
+    def _check_enum(self, enum: Enum, value: Any, path: str) -> None:
+        allowed = list(enum.values)
         base = int if enum.base == "int" else str
         if isinstance(value, bool) or not isinstance(value, base) or value not in allowed:
             shown = ", ".join(str(v) for v in allowed)
@@ -176,7 +167,7 @@ class ParamChecker:
                 f"must be one of {shown}, got {preview(value)}",
             )
 
-    def _check_string(self, value: str, path: str, limits: Constraints) -> None:
+    def _check_string(self, value: str, path: str, limits: Limits) -> None:
         if limits.max_length is not None and len(value) > limits.max_length:
             raise _Invalid(
                 path,
@@ -201,7 +192,7 @@ def _wrong_type(path: str, zh: str, en: str, value: Any) -> _Invalid:
     return _Invalid(path, f"须为{zh},收到 {preview(value)}", f"must be {en}, got {preview(value)}")
 
 
-def _check_number(type_ref: TypeRef, value: Any, path: str, limits: Constraints) -> None:
+def _check_number(type_ref: Type, value: Any, path: str, limits: Limits) -> None:
     if type_ref.kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise _wrong_type(path, "整数", "an integer", value)
@@ -251,7 +242,7 @@ def _check_time(kind: str, value: str, path: str) -> None:
         raise problem from None
 
 
-def _check_count(count: int, limits: Constraints, path: str) -> None:
+def _check_count(count: int, limits: Limits, path: str) -> None:
     if limits.max_items is not None and count > limits.max_items:
         raise _Invalid(
             path,

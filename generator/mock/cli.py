@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from ..errors import SpecError
-from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION
-from .scenario_file import ScenarioError
+from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION, Gateway
+from .scenario_file import ScenarioError, load_scenarios
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,15 +47,12 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return _fail(f"needs the mock extra ({exc.name} is missing): pip install -e '.[mock]'")
     try:
-        serve(
-            args.spec,
-            args.host,
-            args.port,
-            args.app_key,
-            args.app_secret,
-            args.scenarios,
-            session=args.session,
+        gateway = Gateway.from_spec(
+            args.spec, app_key=args.app_key, app_secret=args.app_secret, session=args.session
         )
+        for scenario in load_scenarios(args.scenarios) if args.scenarios is not None else []:
+            gateway.scenarios.add(scenario)
+        serve(gateway, args.host, args.port)
     except SpecError as exc:
         first, *more = exc.problems or [exc]
         extra = f" (and {len(more)} more; see `maizuo-gen validate`)" if more else ""

@@ -13,6 +13,10 @@
 One server per test session serves the spec named by the ini option ``top_gateway_spec``
 (default ``spec``, relative to the rootdir); each test starts with no scenarios and no recorded
 requests.
+
+This is the generator's fixture, for a spec folder as it stands. Partners use the SDK's own,
+``damai_maizuo_gateway`` of ``damai_maizuo[testing]``, which serves the data generated into the
+SDK with the same engine; the names differ, so both plugins load side by side.
 """
 
 from __future__ import annotations

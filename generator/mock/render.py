@@ -3,7 +3,7 @@
 XML is TOP's default when ``format`` is absent. A success reply in XML is the spec's XML example
 when it has one; otherwise the JSON body is written as XML the way TOP does: one element per
 field, and a list as an element marked ``list="true"`` holding one element per item, named after
-the item's struct in snake case (``price_vo``) or after its scalar type (``string``, ``number``,
+the item's struct in snake case (``price_vo``, worked out when the data is made) or after its scalar type (``string``, ``number``,
 ``boolean``) — the naming of list items is inferred from TOP's published XML examples.
 """
 
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .. import naming
-from ..ir import Model, Operation, TypeRef
 from ..top import ERROR_KEY
+from .endpoints import Endpoint, Struct, Type
 
 JSON_TYPE = "application/json;charset=UTF-8"
 XML_TYPE = "text/xml;charset=UTF-8"
@@ -57,7 +56,7 @@ def render_error(fields: Mapping[str, Any], form: ReplyForm) -> Rendered:
 
 
 def render_success(
-    operation: Operation,
+    endpoint: Endpoint,
     body: Mapping[str, Any],
     form: ReplyForm,
     request_id: str,
@@ -71,11 +70,11 @@ def render_success(
     if form.simplify:
         return _json(answer)
     if form.json:
-        return _json({operation.response_key: answer})
+        return _json({endpoint.response_key: answer})
     if xml_example is not None:
         return _xml(_with_request_id(xml_example.strip(), request_id))
-    models = {m.name: m for m in operation.models}
-    return _xml(_element(operation.response_key, answer, operation.response, models))
+    models = endpoint.struct_map
+    return _xml(_element(endpoint.response_key, answer, models.get(endpoint.response), models))
 
 
 def _json(value: Any) -> Rendered:
@@ -100,7 +99,7 @@ def _with_request_id(xml: str, request_id: str) -> str:
     return xml[:closing] + element + xml[closing:]
 
 
-def _element(tag: str, value: Any, model: Model | None, models: Mapping[str, Model]) -> str:
+def _element(tag: str, value: Any, model: Struct | None, models: Mapping[str, Struct]) -> str:
     fields = {f.name: f.type for f in model.fields} if model is not None else {}
     if isinstance(value, Mapping):
         inner = "".join(
@@ -112,7 +111,7 @@ def _element(tag: str, value: Any, model: Model | None, models: Mapping[str, Mod
     return f"<{tag}>{_text(value)}</{tag}>"
 
 
-def _child(tag: str, value: Any, type_ref: TypeRef | None, models: Mapping[str, Model]) -> str:
+def _child(tag: str, value: Any, type_ref: Type | None, models: Mapping[str, Struct]) -> str:
     if isinstance(value, list):
         item_type = type_ref.item if type_ref is not None else None
         items = "".join(
@@ -121,13 +120,13 @@ def _child(tag: str, value: Any, type_ref: TypeRef | None, models: Mapping[str, 
             if item is not None
         )
         return f'<{tag} list="true">{items}</{tag}>'
-    model = models.get(type_ref.model or "") if type_ref is not None else None
+    model = models.get(type_ref.struct or "") if type_ref is not None else None
     return _element(tag, value, model, models)
 
 
-def _item_tag(item_type: TypeRef | None, item: Any) -> str:
+def _item_tag(item_type: Type | None, item: Any) -> str:
     if item_type is not None and item_type.kind == "object":
-        return naming.snake(item_type.schema_type) or "item"
+        return item_type.tag or "item"
     if item_type is not None and item_type.kind in _ITEM_TAGS:
         return _ITEM_TAGS[item_type.kind]
     if isinstance(item, bool):

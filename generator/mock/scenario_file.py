@@ -27,14 +27,14 @@ for the code by default), ``sub_code``, ``sub_msg``. ``http`` takes ``status`` a
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import SpecError
-from ..specfile import read_spec_bytes
 from .scenarios import CutShort, Drop, HttpStatus, Normal, Reply, Result, Scenario, TopError
 
 
@@ -51,16 +51,22 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+MAX_FILE_BYTES = 8 << 20
+"""The largest scenarios file read: 8 MiB, far more than any list of scenarios needs."""
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "is a directory; expected a YAML file"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe), not a file; point at the YAML file itself"),
+    (stat.S_ISCHR, "is a device, not a file; point at the YAML file itself"),
+    (stat.S_ISBLK, "is a device, not a file; point at the YAML file itself"),
+    (stat.S_ISSOCK, "is a socket, not a file; point at the YAML file itself"),
+)
 _SCENARIO_KEYS = ("name", "method", "params", "reply", "replies", "times")
 _KINDS = ("result", "error", "http", "cut_short", "drop", "normal")
 
 
 def load_scenarios(path: Path) -> list[Scenario]:
     """The scenarios in the YAML file at ``path``, in order; raises :class:`ScenarioError`."""
-    try:
-        raw = read_spec_bytes(path, path)  # a regular file of bounded size, or a SpecError
-    except SpecError as exc:
-        raise ScenarioError(f"{path}: {exc.problems[0].message}") from None
+    raw = _read_bytes(path)
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
     except UnicodeDecodeError:
@@ -72,6 +78,31 @@ def load_scenarios(path: Path) -> list[Scenario]:
     except yaml.YAMLError as exc:
         raise ScenarioError(f"{path}: invalid YAML: {exc}") from None
     return scenarios_from_data(data, str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of the regular file ``path``, at most :data:`MAX_FILE_BYTES`. Anything else
+    (a FIFO would block until a writer comes, ``/dev/zero`` never ends) is refused before a
+    byte is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ScenarioError(f"{path}: is a directory; expected a YAML file") from None
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot be read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        for kind, message in _NOT_A_FILE:
+            if kind(mode):
+                raise ScenarioError(f"{path}: {message}")
+        if not stat.S_ISREG(mode):
+            raise ScenarioError(f"{path}: is not a regular file; point at the YAML file itself")
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: is over {MAX_FILE_BYTES >> 20} MiB; no scenarios file is")
+    return data
 
 
 def scenarios_from_data(data: Any, source: str) -> list[Scenario]:

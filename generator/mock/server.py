@@ -15,16 +15,14 @@ import signal
 import socket
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from .app import DRAIN_LIMIT, ROUTER_PATH, create_handler
 from .connections import REQUEST_TIMEOUT, Connections, check_request_timeout
+from .engine import Gateway
 from .form import MAX_BODY
-from .gateway import DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_SESSION, Gateway
 from .recording import RecordedRequest
-from .scenario_file import load_scenarios
 from .scenarios import Reply, Scenario
 
 logger = logging.getLogger("generator.mock")
@@ -78,7 +76,7 @@ async def _serve(
 class GatewayServer:
     """A :class:`Gateway` served on a background thread; a context manager.
 
-    >>> with GatewayServer(Gateway.from_spec(Path("spec"))) as server:
+    >>> with GatewayServer(gateway) as server:
     ...     httpx.post(server.base_url, data=...)
     """
 
@@ -197,30 +195,23 @@ class GatewayServer:
 
 
 def serve(
-    spec: Path,
+    gateway: Gateway,
     host: str = "127.0.0.1",
     port: int = 8900,
-    app_key: str = DEFAULT_APP_KEY,
-    app_secret: str = DEFAULT_APP_SECRET,
-    scenarios: Path | None = None,
     *,
-    session: str = DEFAULT_SESSION,
     request_timeout: float = REQUEST_TIMEOUT,
 ) -> None:
-    """Serve the gateway for ``spec`` in the foreground until interrupted (Ctrl-C).
+    """Serve ``gateway`` in the foreground until interrupted (Ctrl-C).
 
-    Raises :class:`~generator.errors.SpecError` for a bad spec,
-    :class:`~.scenario_file.ScenarioError` for a bad scenarios file and OSError when the
-    address cannot be bound, all before serving starts; KeyboardInterrupt on Ctrl-C, after the
-    connections are closed. SIGTERM stops serving the same way, and returns.
+    Raises OSError when the address cannot be bound, before serving starts; KeyboardInterrupt
+    on Ctrl-C, after the connections are closed. SIGTERM stops serving the same way, and
+    returns.
     """
     check_request_timeout(request_timeout)
-    gateway = Gateway.from_spec(spec, app_key=app_key, app_secret=app_secret, session=session)
-    for scenario in load_scenarios(scenarios) if scenarios is not None else []:
-        gateway.scenarios.add(scenario)
     sock = bind(host, port)
     address = router_url(host, sock.getsockname()[1])
-    methods = len(gateway.api.operations)
+    methods = len(gateway.endpoints)
+    app_key = gateway.credentials.app_key
     logger.info("mock TOP gateway: %d methods at %s (app_key %s)", methods, address, app_key)
 
     def serving(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:

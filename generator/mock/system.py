@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..ir import Operation
 from ..top import API_VERSION, FORMATS, GMT8, MAX_CLOCK_SKEW, SIGN_METHODS, TIMESTAMP_FORMAT
 from .codes import GatewayError, preview
+from .endpoints import Endpoint
 from .signature import sign_matches
 
 _TOP_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", re.ASCII)
@@ -53,19 +53,19 @@ def parse_timestamp(text: str) -> float | None:
 
 def check_system(
     params: Mapping[str, str],
-    operations: Mapping[str, Operation],
+    endpoints: Mapping[str, Endpoint],
     credentials: Credentials,
     now: float,
-) -> Operation:
-    """The operation ``params`` call, or the first failed check as a :class:`GatewayError`.
+) -> Endpoint:
+    """The endpoint ``params`` call, or the first failed check as a :class:`GatewayError`.
 
     An empty value counts as absent, as it does for the real gateway's SDKs.
     """
     method = params.get("method")
     if not method:
         raise GatewayError(21, "缺少 method 参数 / the method parameter is missing")
-    operation = operations.get(method)
-    if operation is None:
+    endpoint = endpoints.get(method)
+    if endpoint is None:
         raise GatewayError(
             22, f"方法 {preview(method)} 不存在 / no method {preview(method)} is served here"
         )
@@ -83,8 +83,8 @@ def check_system(
     if (params.get("format") or "xml") not in FORMATS:
         raise GatewayError(23, "format 须为 json 或 xml / format must be json or xml")
     _check_sign(params, credentials.app_secret)
-    _check_session(operation, params.get("session"), credentials.session)
-    return operation
+    _check_session(endpoint, params.get("session"), credentials.session)
+    return endpoint
 
 
 def _check_timestamp(timestamp: str | None, now: float) -> None:
@@ -125,10 +125,10 @@ def _check_sign(params: Mapping[str, str], secret: str) -> None:
         )
 
 
-def _check_session(operation: Operation, session: str | None, accepted: str) -> None:
+def _check_session(endpoint: Endpoint, session: str | None, accepted: str) -> None:
     if not session:
-        if operation.session == "required":
+        if endpoint.session == "required":
             raise GatewayError(26, "此接口需要用户授权 session / this API needs the user's session")
         return
-    if operation.session != "none" and session != accepted:
+    if endpoint.session != "none" and session != accepted:
         raise GatewayError(27, "session 无效或已过期 / the session is invalid or expired")

@@ -27,7 +27,7 @@ def test_a_dripped_reply_is_the_normal_reply_sent_slowly(
 def test_the_drip_stops_when_the_client_leaves(top_gateway: GatewayServer) -> None:
     """A server stops only once its replies are done: it stops at once, as the drip ended
     when the client left."""
-    with GatewayServer(top_gateway.gateway.__class__(top_gateway.gateway.api)) as server:
+    with GatewayServer(top_gateway.gateway.__class__(top_gateway.gateway.endpoints)) as server:
         caller = TopCaller(server.base_url, server.app_key, server.app_secret, server.session, None)  # type: ignore[arg-type]
         server.add_scenario(Drip(interval=0.5, chunk=1))
         with (

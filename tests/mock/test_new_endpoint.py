@@ -18,8 +18,8 @@ def test_an_endpoint_added_to_a_copy_of_the_spec_is_served(
     spec = extend_spec(tmp_path / "spec")
     gateway = Gateway.from_spec(spec)
     before = Gateway.from_spec(Path(__file__).resolve().parents[2] / "spec")
-    added = {op.top_method for op in gateway.api.operations}
-    assert added - {op.top_method for op in before.api.operations} == {QUERY}
+    added = {e.method for e in gateway.endpoints}
+    assert added - {e.method for e in before.endpoints} == {QUERY}
     with GatewayServer(gateway) as server:
         top = caller(server, http)
         business = {"query": {"tenant_token": "abcd", "status": "REFUNDED"}, "page_no": "3"}

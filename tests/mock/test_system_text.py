@@ -31,7 +31,7 @@ def gateway() -> Iterator[Gateway]:
 
 def _params(gateway: Gateway, name: str, value: str) -> dict[str, str]:
     params = {
-        "method": gateway.api.operations[0].top_method,
+        "method": gateway.endpoints[0].method,
         "app_key": gateway.credentials.app_key,
         "timestamp": top_time(),
         "v": "2.0",

@@ -63,19 +63,19 @@ def _signed(timestamp: str) -> Form:
 def test_ten_minutes_of_skew_exactly(skew: int, accepted: bool) -> None:
     now = 1451620800.0
     gateway = Gateway.from_spec(SPEC)
-    gateway_at = Gateway(gateway.api, clock=lambda: now + skew)
+    gateway_at = Gateway(gateway.endpoints, clock=lambda: now + skew)
     answer = gateway_at.handle("POST", _signed("2016-01-01 12:00:00"))
     assert (SEND_KEY in json.loads(answer.body)) is accepted
 
 
 def test_an_xml_example_with_a_request_id_gets_a_new_one() -> None:
     gateway = Gateway.from_spec(SPEC)
-    operation = gateway.api.operations[0]
+    endpoint = gateway.endpoints[0]
     example = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         "<a_response>\n    <x>1</x>\n    <request_id>old</request_id>\n</a_response>"
     )
-    body = render_success(operation, {}, ReplyForm(False, False), "new", example).body
+    body = render_success(endpoint, {}, ReplyForm(False, False), "new", example).body
     assert body.count(b"<?xml") == 1
     assert b"<request_id>new</request_id>" in body and b"old" not in body
 

@@ -162,7 +162,8 @@ def test_serve_stops_on_sigterm(http: httpx.Client) -> None:
         port = probe.getsockname()[1]
     code = (
         "import sys, logging; from pathlib import Path; from generator.mock.server import serve;"
-        "logging.basicConfig(level=logging.INFO); serve(Path(sys.argv[1]), port=int(sys.argv[2]))"
+        "from generator.mock.gateway import Gateway; logging.basicConfig(level=logging.INFO);"
+        "serve(Gateway.from_spec(Path(sys.argv[1])), port=int(sys.argv[2]))"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", code, str(SPEC), str(port)],
