@@ -90,6 +90,8 @@ def environment(cache: Cache | None = None) -> jinja2.Environment:
         async_example=examples.async_example,
         readme_operation=examples.readme_operation,
         client_params_example=examples.client_params_example,
+        kit_test=examples.kit_test,
+        kit_script=examples.kit_script,
         wheel_name=examples.wheel_name,
         # the HTML site
         families=site.families,

@@ -172,6 +172,61 @@ def _readme_candidates(api: Api) -> list[Operation]:
     return with_example or list(api.operations)
 
 
+def _given(op: Operation) -> str:
+    """The client parameters ``op``'s example leaves to the client, as keyword arguments of a
+    client made in a function (the kit's examples set no environment variables)."""
+    _, given = left_to_the_client(op, example_arguments(op))
+    return "".join(f"        {name}={literal(value, 8)},\n" for name, value in given.items())
+
+
+def kit_test(op: Operation, api: Api) -> str:
+    """A partner's pytest test of ``op`` against the testing kit's fixture: the service fails
+    (a TOP error set up as a scenario) and the test sees it raised."""
+    fixture = f"{api.package}_gateway"
+    session = "        session=gateway.session,\n" if op.session != "none" else ""
+    return (
+        "import pytest\n"
+        f"from {api.package} import Client, errors\n"
+        f"from {api.package}.testing import TopError\n\n\n"
+        f"def test_a_failing_service_is_reported({fixture}):\n"
+        f"    gateway = {fixture}\n"
+        '    gateway.add_scenario(TopError(15, sub_code="isp.top-remote-service-unavailable"))\n'
+        "    client = Client(\n"
+        "        app_key=gateway.app_key,\n"
+        "        app_secret=gateway.app_secret,\n"
+        "        base_url=gateway.base_url,\n"
+        f"{session}{_given(op)}"
+        "    )\n"
+        "    with pytest.raises(errors.ServerError):\n" + _call(op, "", 8) + "\n"
+        '    assert gateway.requests[-1].outcome == "error"\n'
+    )
+
+
+def kit_script(op: Operation, api: Api) -> str:
+    """A script serving the testing kit's gateway itself: a proxy's 502 for the first call,
+    the spec's example reply for the next."""
+    session = "        session=mock.session,\n" if op.session != "none" else ""
+    return (
+        f"from {api.package} import Client, errors\n"
+        f"from {api.package}.testing import GatewayServer, HttpStatus, gateway\n\n"
+        "with GatewayServer(gateway()) as mock:\n"
+        '    mock.add_scenario(HttpStatus(502, "<h1>502 Bad Gateway</h1>"), times=1)\n'
+        "    client = Client(\n"
+        "        app_key=mock.app_key,\n"
+        "        app_secret=mock.app_secret,\n"
+        "        base_url=mock.base_url,\n"
+        f"{session}{_given(op)}"
+        "        max_retries=0,\n"
+        "    )\n"
+        "    for attempt in (1, 2):\n"
+        "        try:\n" + _call(op, "", 12) + "        except errors.APIStatusError as exc:\n"
+        '            print(attempt, "HTTP", exc.status_code)\n'
+        "        else:\n"
+        "            print(attempt, response)\n"
+        "    print([request.outcome for request in mock.requests])  # ['http', 'ok']\n"
+    )
+
+
 def readme_operation(api: Api) -> Operation | None:
     """The endpoint the README's example calls: the first with a request example in the spec
     (its arguments are real ones), else the first."""

@@ -18,7 +18,15 @@ from .markdown import tidy, visible
 from .modules import endpoint_module, resource_module
 from .site import endpoint_page, shown_models, type_page
 
-RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
+GENERATOR = Path(__file__).resolve().parent.parent
+RUNTIME = GENERATOR / "runtime"
+MOCK = GENERATOR / "mock"
+GENERATOR_ONLY_MOCK = frozenset(
+    {"__init__.py", "cli.py", "gateway.py", "pytest_plugin.py", "samples.py", "spec_data.py"}
+)
+"""The mock's modules that make its data from a spec or run it from the generator; every other
+module of the mock is its engine and server, copied verbatim into the SDK's testing kit (with
+:mod:`generator.top`, which they read as ``..top``, beside them)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,8 @@ class Job:
     key: str
     """Everything the file's text depends on besides the templates: equal keys, equal text."""
     source: Path | None = None
+    text: Callable[[], str] | None = None
+    """For a file that is neither a template's nor a copy: its text, worked out when needed."""
 
 
 def plan(api: Api) -> list[Job]:
@@ -92,6 +102,30 @@ def plan(api: Api) -> list[Job]:
     for source in sorted(RUNTIME.glob("*.py")):
         if source.name not in ("__init__.py", "_constants.py"):  # _constants is rendered
             jobs.append(Job(f"{pkg}/{source.name}", None, dict, source.name, source))
+    jobs.extend(_testing_kit(api, header, job, memo))
+    return jobs
+
+
+def _testing_kit(
+    api: Api, header: Api, job: Callable[..., None], memo: dict[int, str]
+) -> list[Job]:
+    """The optional ``testing`` package: the mock gateway's engine and server copied from the
+    generator, the data they serve made from the IR, and the package's face and pytest plugin.
+    Template jobs are added through ``job``; the others are returned."""
+    from ..mock.spec_data import gateway_json  # only when the plan is made, not on import
+
+    pkg = api.package
+    job("package/testing/__init__.py.j2", f"{pkg}/testing/__init__.py", {"api": header})
+    job("package/testing/pytest_plugin.py.j2", f"{pkg}/testing/pytest_plugin.py", {"api": header})
+    job("package/testing/mock/__init__.py.j2", f"{pkg}/testing/mock/__init__.py", {})
+    data = f"{pkg}/testing/gateway.json"
+    jobs = [Job(data, None, dict, _key(api, memo), text=partial(gateway_json, api))]
+    top = GENERATOR / "top.py"
+    jobs.append(Job(f"{pkg}/testing/top.py", None, dict, "top.py", top))
+    for source in sorted(MOCK.glob("*.py")):
+        if source.name not in GENERATOR_ONLY_MOCK:
+            path = f"{pkg}/testing/mock/{source.name}"
+            jobs.append(Job(path, None, dict, f"mock/{source.name}", source))
     return jobs
 
 
@@ -126,6 +160,8 @@ def _key(value: Any, memo: dict[int, str]) -> str:
 
 def render(env: jinja2.Environment, job: Job) -> str:
     """The text of one job's file (Python not yet formatted)."""
+    if job.text is not None:
+        return job.text()
     if job.template is None:
         return job.source.read_text(encoding="utf-8") if job.source else ""
     try:

@@ -1,0 +1,1 @@
+"""The SDK's testing kit (``damai_maizuo[testing]``)."""
