@@ -22,6 +22,7 @@ import httpx
 from pydantic import BaseModel
 
 from . import _logging
+from ._async_transport import AsyncHTTPTransport
 from ._client_params import ClientParam, ClientParamValues
 from ._encoding import encode_params, merge_extra_params, wire_names
 from ._flow import Call, Outcome, Reply, Send, call_flow, run_async, run_sync
@@ -426,18 +427,25 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    """A TOP client over one pooled :class:`httpx.AsyncClient` (asyncio or trio)."""
+    """A TOP client over one pooled transport: the SDK's own HTTP/1.1 over asyncio streams, or
+    an :class:`httpx.AsyncClient` (see :meth:`_init_transport`; always under trio)."""
 
     _http_client_type = httpx.AsyncClient
 
     def _init_transport(self, http_client: httpx.AsyncClient | None) -> None:
         self._transport: AsyncTransport
-        if http_client is None:
+        self._fallback: HttpxAsyncTransport | None = None
+        """httpx, made for calls outside asyncio (trio), where the own transport cannot go."""
+        if http_client is None and self._httpx_wanted():
             http_client = httpx.AsyncClient(timeout=self.timeout)
-        self._transport = HttpxAsyncTransport(self.base_url, http_client)
+        if http_client is not None:
+            self._transport = HttpxAsyncTransport(self.base_url, http_client)
+        else:
+            self._transport = AsyncHTTPTransport(self.base_url)
 
     def _share_transport(self, other: Self) -> None:
         self._transport = other._transport
+        self._fallback = other._fallback
 
     async def _call(
         self,
@@ -478,12 +486,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     async def _send(self, step: Send) -> Reply:
         """One attempt over the wire; see :meth:`SyncAPIClient._send`."""
-        return await self._transport.send(step.request, step.timeout, self._max_reply_bytes)
+        transport = self._transport
+        if isinstance(transport, AsyncHTTPTransport) and not transport.usable():
+            if self._fallback is None:
+                http = httpx.AsyncClient(timeout=self.timeout)
+                self._fallback = HttpxAsyncTransport(self.base_url, http)
+            transport = self._fallback
+        return await transport.send(step.request, step.timeout, self._max_reply_bytes)
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in as ``http_client``."""
         if self._owns_http:
             await self._transport.aclose()
+            if self._fallback is not None:
+                await self._fallback.aclose()
 
     async def __aenter__(self) -> Self:
         return self

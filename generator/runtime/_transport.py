@@ -11,10 +11,12 @@ The transports:
 
 - sync: :class:`~._sync_transport.SyncHTTPTransport`, HTTP/1.1 over the standard library's
   sockets with a small thread-safe keep-alive pool;
+- async: :class:`~._async_transport.AsyncHTTPTransport`, HTTP/1.1 over asyncio streams (on
+  uvloop when the caller's loop is uvloop);
 - httpx (:mod:`._httpx_transport`), when the caller passes ``http_client=``, when the
   environment sends the gateway's URL through a proxy (``HTTP_PROXY``/``HTTPS_PROXY``/
   ``ALL_PROXY``, unless ``NO_PROXY`` exempts the host: the SDK's own transports speak to the
-  gateway directly only), and for every async call.
+  gateway directly only), and for async calls made outside asyncio (trio).
 """
 
 from __future__ import annotations

@@ -209,7 +209,7 @@ async def test_async_close_only_what_we_opened() -> None:
     client = AsyncClient(app_key="k", app_secret="s")
     async with client as entered:
         assert entered is client
-    assert client._transport.http.is_closed
+    assert client._transport.closed
     own = httpx.AsyncClient()
     async with AsyncClient(app_key="k", app_secret="s", http_client=own) as other:
         assert type(other.with_options(max_retries=0)) is AsyncClient

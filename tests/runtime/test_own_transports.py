@@ -1,4 +1,4 @@
-"""The SDK's own sync transport against raw servers on 127.0.0.1 that send exactly
+"""The SDK's own sync and async transports against raw servers on 127.0.0.1 that send exactly
 the bytes a test gives: malformed, cut short, chunked, too large, stale kept-alive connections,
 proxies. Each broken reply is one :class:`APIConnectionError` (or, over the size limit, one
 :class:`ResponseDecodeError`) that says what was wrong, and a call that is not idempotent
@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from runtime_samples import AsyncClient, Client
 
+from generator.runtime._async_transport import AsyncHTTPTransport
 from generator.runtime._httpx_transport import HttpxAsyncTransport, HttpxSyncTransport
 from generator.runtime._sync_transport import SyncHTTPTransport
 from generator.runtime.errors import (
@@ -166,7 +167,7 @@ def calls(
     return asyncio.run(run())
 
 
-MODES = pytest.mark.parametrize("mode", ["sync"])
+MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 
 CHUNKED = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
 MALFORMED = {
@@ -368,7 +369,7 @@ def test_the_user_agent_names_the_transport(mode: str, serve: Callable[..., RawS
     calls(mode, server.base_url)
     head = server.requests[0].decode("latin-1")
     (agent,) = [line for line in head.split("\r\n") if line.startswith("User-Agent: ")]
-    name = "stdlib-http/1.1"
+    name = "stdlib-http/1.1" if mode == "sync" else "asyncio"
     assert agent.startswith("User-Agent: damai-maizuo/") and agent.endswith(f" {name}")
     assert head.startswith("POST /router/rest?") and "\r\nHost: 127.0.0.1:" in head
 
@@ -376,6 +377,7 @@ def test_the_user_agent_names_the_transport(mode: str, serve: Callable[..., RawS
 def test_the_transport_each_client_gets(monkeypatch: pytest.MonkeyPatch) -> None:
     with Client(app_key="k", app_secret="s") as client:
         assert type(client._transport) is SyncHTTPTransport
+    assert type(AsyncClient(app_key="k", app_secret="s")._transport) is AsyncHTTPTransport
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     with Client(app_key="k", app_secret="s") as client:
         assert type(client._transport) is HttpxSyncTransport
