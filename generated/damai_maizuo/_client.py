@@ -35,7 +35,8 @@ call leaves unset."""
 class Client(SyncAPIClient):
     """Synchronous client of 大麦·麦座开放接口 (Damai Maizuo open API).
 
-    Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
+    Credentials come from the arguments or from the environment variables
+    ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
 
     Client parameters (filled into the request fields of their name a call leaves unset):
     - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
@@ -98,7 +99,8 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client of 大麦·麦座开放接口 (Damai Maizuo open API).
 
-    Credentials come from the arguments or from the environment variables ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
+    Credentials come from the arguments or from the environment variables
+    ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
 
     Client parameters (filled into the request fields of their name a call leaves unset):
     - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
