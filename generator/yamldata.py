@@ -14,6 +14,8 @@ and located by one piece of code.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -176,6 +178,11 @@ _PLAIN_SCALARS = {
 functions, as the careful pass does); any other tag is left to the careful pass."""
 
 
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+"""The integer keys the quick pass reads itself (any other, say ``!!int abc``, the careful
+one)."""
+
+
 def _plain_data(root: yaml.Node) -> Any:
     """The quick pass: the data alone, as :func:`_construct` builds it (each alias built
     afresh), raising :class:`_Careful` at anything :func:`_construct` would report (a key that
@@ -198,7 +205,10 @@ def _plain_data(root: yaml.Node) -> Any:
             construct = plain.get(tag)
             if construct is None:
                 raise _Careful
-            value = construct(node)  # type: ignore[arg-type] # a ScalarNode, as kind says
+            try:
+                value = construct(node)  # type: ignore[arg-type] # a ScalarNode, as kind says
+            except Exception:  # a value its tag cannot read (``!!int abc``)
+                raise _Careful from None
             if value != value:  # NaN
                 raise _Careful
             return value
@@ -210,7 +220,7 @@ def _plain_data(root: yaml.Node) -> Any:
                 tag = key_node.tag
                 if tag == _STR:
                     key = key_node.value
-                elif tag == _INT:
+                elif tag == _INT and _PLAIN_INT.fullmatch(key_node.value):
                     key = str(_SCALARS.construct_yaml_int(key_node))
                 else:
                     raise _Careful
@@ -256,11 +266,6 @@ def _construct(
         active.add(id(node))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = (
-                _SCALARS.construct_object(key_node)
-                if isinstance(key_node, yaml.ScalarNode)
-                else None
-            )
             if key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(
                     Problem(
@@ -270,6 +275,13 @@ def _construct(
                         "YAML merge keys (<<) are not supported; write the keys out",
                     )
                 )
+                continue
+            key = (
+                _scalar(key_node, pointer, problems, shown)
+                if isinstance(key_node, yaml.ScalarNode)
+                else None
+            )
+            if key is _UNREADABLE:
                 continue
             if isinstance(key, int) and not isinstance(key, bool):
                 key = str(key)
@@ -306,7 +318,9 @@ def _construct(
         ]
         active.discard(id(node))
         return items
-    value = _SCALARS.construct_object(node)
+    value = _scalar(node, pointer, problems, shown)
+    if value is _UNREADABLE:
+        return None
     if isinstance(value, bytes):
         problems.append(
             Problem(
@@ -320,4 +334,30 @@ def _construct(
     if isinstance(value, float) and value != value:  # NaN cannot be written as JSON
         problems.append(Problem(shown, lines[pointer], pointer, "NaN is not a JSON value"))
         return None
+    return value
+
+
+_UNREADABLE = object()
+
+
+def _scalar(node: yaml.Node, pointer: str, problems: list[Problem], shown: Path) -> Any:
+    """A scalar's value; :data:`_UNREADABLE`, with a problem, for a tag the spec cannot hold
+    (``!!python/object``, ``!custom``, ``!!timestamp``) or a value its tag cannot read
+    (``!!int abc``)."""
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    try:
+        value = _SCALARS.construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError, LookupError, AttributeError):
+        value = _UNREADABLE
+    if value is _UNREADABLE or isinstance(value, datetime.date):
+        problems.append(
+            Problem(
+                shown,
+                node.start_mark.line + 1,
+                pointer,
+                f"YAML tag {tag} makes no JSON value of {node.value!r}; write the value as"
+                " plain text or a number, without the tag",
+            )
+        )
+        return _UNREADABLE
     return value

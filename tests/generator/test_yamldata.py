@@ -80,6 +80,37 @@ def test_tricky_documents_read_alike(text: str) -> None:
     _same(text.encode("utf-8"))
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "pointer", "tag"),
+    [
+        ("a: 1\nb: !!python/object:os.system x\n", 2, "/b", "!!python/object:os.system"),
+        ("a:\n  - !custom thing\n", 2, "/a/0", "!custom"),
+        ("when: !!timestamp 2016-01-01\n", 1, "/when", "!!timestamp"),
+        ("n: !!int abc\n", 1, "/n", "!!int"),
+        ("!!int abc: 1\n", 1, "", "!!int"),
+        ("x: !!bool maybe\n", 1, "/x", "!!bool"),
+    ],
+)
+def test_a_tag_the_spec_cannot_hold_is_a_problem_at_its_line(
+    text: str, line: int, pointer: str, tag: str
+) -> None:
+    for parse in (parse_yaml, parse_yaml_with_lines):
+        with pytest.raises(SpecError) as refused:
+            parse(text.encode("utf-8"), SHOWN)
+        (problem,) = refused.value.problems
+        assert (problem.file, problem.line, problem.pointer) == (SHOWN, line, pointer)
+        assert f"YAML tag {tag} makes no JSON value" in problem.message
+
+
+def test_a_merge_key_is_a_problem_at_its_line() -> None:
+    text = b"base: &b {x: 1}\nmore:\n  <<: *b\n  y: 2\n"
+    with pytest.raises(SpecError) as refused:
+        parse_yaml(text, SHOWN)
+    (problem,) = refused.value.problems
+    assert (problem.line, problem.pointer) == (3, "/more")
+    assert "merge keys" in problem.message
+
+
 def test_too_many_values_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generator.yamldata, "MAX_VALUES", 6)
     _same(b"a: [1, 2, 3]\nb: 4\n")  # 6 values with the root
