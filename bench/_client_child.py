@@ -1,8 +1,12 @@
 """One client of the throughput benchmark, in its own process: calls ``user.authcode.send``
-on the mock gateway until ``CALLS`` calls are done or ``SECONDS`` have passed.
+on a gateway (the mock, or the canned-reply server) until ``CALLS`` calls are done or
+``SECONDS`` have passed.
 
-``ours-sync``: the generated SDK's ``Client`` (one keep-alive connection).
-``ours-async``: its ``AsyncClient`` with ``32`` calls in flight.
+``ours-sync``: the generated SDK's ``Client`` (one keep-alive connection, its own transport).
+``ours-async``: its ``AsyncClient`` with ``32`` calls in flight (its own transport, asyncio).
+``ours-async-uvloop``: the same on a uvloop event loop (the caller's choice; needs uvloop).
+``ours-sync-httpx``, ``ours-async-httpx``: the same clients sending through httpx, as they do
+when given ``http_client=`` or a proxy.
 ``topsdk``: the PyPI ``topsdk`` package (it opens a connection per call).
 
 Prints ``{"calls", "seconds", "cpu"}``: the calls made after a warm-up, their wall time, and this
@@ -60,7 +64,9 @@ def ours_sync(url: str, key: str, secret: str, calls: int, seconds: float) -> di
         return _loop(call, calls, seconds)
 
 
-def ours_async(url: str, key: str, secret: str, calls: int, seconds: float) -> dict[str, float]:
+def ours_async(
+    url: str, key: str, secret: str, calls: int, seconds: float, uvloop: bool = False
+) -> dict[str, float]:
     import asyncio
 
     from damai_maizuo import AsyncClient
@@ -92,6 +98,11 @@ def ours_async(url: str, key: str, secret: str, calls: int, seconds: float) -> d
                 "cpu": _cpu() - cpu,
             }
 
+    if uvloop:
+        import uvloop as uv
+
+        with asyncio.Runner(loop_factory=uv.new_event_loop) as runner:
+            return runner.run(main())
     return asyncio.run(main())
 
 
@@ -125,8 +136,17 @@ def topsdk(url: str, key: str, secret: str, calls: int, seconds: float) -> dict[
 
 def main() -> None:
     side, url, key, secret, calls, seconds = sys.argv[1:7]
-    run = {"ours-sync": ours_sync, "ours-async": ours_async, "topsdk": topsdk}[side]
-    print(json.dumps(run(url, key, secret, int(calls), float(seconds))))
+    if side.endswith("-httpx"):
+        from damai_maizuo._base_client import BaseClient
+
+        BaseClient._use_httpx = True
+    args = (url, key, secret, int(calls), float(seconds))
+    if side == "ours-async-uvloop":
+        result = ours_async(*args, uvloop=True)
+    else:
+        run = {"ours-sync": ours_sync, "ours-async": ours_async, "topsdk": topsdk}
+        result = run[side.removesuffix("-httpx")](*args)
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":
