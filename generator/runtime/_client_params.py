@@ -20,6 +20,7 @@ show them in their ``repr``.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -173,7 +174,6 @@ def _plan(cls: type[BaseModel]) -> _Plan:
     """The :class:`_Plan` of ``cls``, made once per class."""
     plan = _PLANS.get(cls)
     if plan is None:
-        _PLANS[cls] = _Plan((), ())  # a struct that holds itself: its own plan is being made
         fields = cls.model_fields
         own = tuple(
             (
@@ -187,18 +187,27 @@ def _plan(cls: type[BaseModel]) -> _Plan:
         nested = tuple(
             (attribute, info.alias or attribute)
             for attribute, info in fields.items()
-            if any(_reaches(model) for model in _models_in(info.annotation))
+            if any(_holds_client_fields(model) for model in _models_in(info.annotation))
         )
         plan = _PLANS[cls] = _Plan(own, nested)
     return plan
 
 
-def _reaches(cls: type[BaseModel]) -> bool:
-    """Whether ``cls`` or a struct it may hold has fields the client fills."""
-    if cls in _PLANS and not (_PLANS[cls].own or _PLANS[cls].nested):
-        return bool(getattr(cls, "__client_params__", None))  # in the making, or none
-    plan = _plan(cls)
-    return bool(plan.own or plan.nested)
+@functools.cache
+def _holds_client_fields(cls: type[BaseModel]) -> bool:
+    """Whether ``cls``, or a struct it may hold at any depth, has fields the client fills
+    (structs may hold each other in a cycle: each is looked at once)."""
+    seen: set[type[BaseModel]] = set()
+    todo = [cls]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        if getattr(model, "__client_params__", None):
+            return True
+        todo.extend(m for info in model.model_fields.values() for m in _models_in(info.annotation))
+    return False
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

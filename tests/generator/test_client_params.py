@@ -235,24 +235,46 @@ TREE_SCHEMA = {
 }
 
 
-def test_a_struct_that_holds_itself_is_filled_at_every_level(tmp_path: Path) -> None:
-    tree = {"$ref": "../openapi.yaml#/components/schemas/Tree"}
-    item = endpoint(TREE, {"tree": tree}, {"ok": {"type": "boolean"}}, json_params=("tree",))
+OUTER_SCHEMA = {
+    "title": "Outer",
+    "type": "object",
+    "properties": {"name": STRING, "inner": {"$ref": "#/components/schemas/Inner"}},
+}
+INNER_SCHEMA = {
+    "title": "Inner",
+    "type": "object",
+    "properties": {"ptnr_token": STRING, "outer": {"$ref": "#/components/schemas/Outer"}},
+}
+
+
+def test_structs_that_hold_themselves_are_filled_at_every_level(tmp_path: Path) -> None:
+    """A tree of itself, and two structs holding each other where only one has the field."""
+    params = {
+        "tree": {"$ref": "../openapi.yaml#/components/schemas/Tree"},
+        "outer": {"$ref": "../openapi.yaml#/components/schemas/Outer"},
+    }
+    item = endpoint(TREE, params, {"ok": {"type": "boolean"}}, json_params=("tree", "outer"))
     package = {"module": "tree_sdk", "client-params": [TOKEN]}
-    spec = write_spec(
-        tmp_path / "spec", {TREE: item}, package=package, schemas={"Tree": TREE_SCHEMA}
-    )
+    schemas = {"Tree": TREE_SCHEMA, "Outer": OUTER_SCHEMA, "Inner": INNER_SCHEMA}
+    spec = write_spec(tmp_path / "spec", {TREE: item}, package=package, schemas=schemas)
     out = generated(spec, tmp_path / "out")
-    value = {"name": "root", "children": [{"name": "a", "children": [{"name": "a1"}]}]}
+    tree = {"name": "root", "children": [{"name": "a", "children": [{"name": "a1"}]}]}
+    outer = {"inner": {"outer": {"name": "o2", "inner": {}}}}
     with imported(out, "tree_sdk") as package_module, GatewayServer(Gateway.from_spec(spec)) as gw:
         options = {"app_key": gw.app_key, "app_secret": gw.app_secret, "base_url": gw.base_url}
         with package_module.Client(ptnr_token="p-tree-1", **options) as client:
-            client.tree.put(tree=value)
+            client.tree.put(tree=tree, outer=outer)
         (record,) = gw.requests
     sent = json.loads(record.params["tree"])
     assert sent["ptnr_token"] == "p-tree-1"
     assert sent["children"][0]["ptnr_token"] == "p-tree-1"
     assert sent["children"][0]["children"][0] == {"name": "a1", "ptnr_token": "p-tree-1"}
+    assert json.loads(record.params["outer"]) == {
+        "inner": {
+            "ptnr_token": "p-tree-1",
+            "outer": {"name": "o2", "inner": {"ptnr_token": "p-tree-1"}},
+        }
+    }
 
 
 def test_the_generated_package_passes_mypy_strict(mini: tuple[Path, Path, ModuleType]) -> None:
