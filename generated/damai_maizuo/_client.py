@@ -38,10 +38,15 @@ class Client(SyncAPIClient):
     Credentials come from the arguments or from the environment variables
     ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
 
-    Client parameters (filled into the request fields of their name a call leaves unset):
-    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
-    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``): 租户令牌(tenant_token),向 API 服务提供商获取
-    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``): 渠道令牌(channel_token),向 API 服务提供商获取
+    Client parameters, filled into the request fields of their name a call leaves
+    unset:
+
+    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``):
+      合作方令牌(ptnr_token),向 API 服务提供商获取
+    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``):
+      租户令牌(tenant_token),向 API 服务提供商获取
+    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``):
+      渠道令牌(channel_token),向 API 服务提供商获取
     """
 
     _client_params = CLIENT_PARAMS
@@ -102,10 +107,15 @@ class AsyncClient(AsyncAPIClient):
     Credentials come from the arguments or from the environment variables
     ``DAMAI_MAIZUO_APP_KEY`` and ``DAMAI_MAIZUO_APP_SECRET``; see the README for every option.
 
-    Client parameters (filled into the request fields of their name a call leaves unset):
-    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``): 合作方令牌(ptnr_token),向 API 服务提供商获取
-    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``): 租户令牌(tenant_token),向 API 服务提供商获取
-    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``): 渠道令牌(channel_token),向 API 服务提供商获取
+    Client parameters, filled into the request fields of their name a call leaves
+    unset:
+
+    - ``ptnr_token`` (or ``DAMAI_MAIZUO_PTNR_TOKEN``):
+      合作方令牌(ptnr_token),向 API 服务提供商获取
+    - ``tenant_token`` (or ``DAMAI_MAIZUO_TENANT_TOKEN``):
+      租户令牌(tenant_token),向 API 服务提供商获取
+    - ``channel_token`` (or ``DAMAI_MAIZUO_CHANNEL_TOKEN``):
+      渠道令牌(channel_token),向 API 服务提供商获取
     """
 
     _client_params = CLIENT_PARAMS

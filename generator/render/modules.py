@@ -199,21 +199,25 @@ def client_params_line(model: Model) -> str:
 
 def client_note(param: ClientParam) -> str:
     """What a field's docstring adds when the client fills it."""
-    return f"Left unset, the client fills it in: ``Client({param.name}=...)`` or ``{param.env}``."
+    return (
+        f"Left unset, the client fills it in from\n``Client({param.name}=...)`` or ``{param.env}``."
+    )
 
 
 def client_params_doc(api: Api) -> str:
-    """The part of the clients' docstring on the client parameters (``""`` when none)."""
+    """The part of the clients' docstring on the client parameters (``""`` when none), each
+    line within black's limit where the spec's description allows."""
     if not api.client_params:
         return ""
     lines = [
         "",
         "",
-        "Client parameters (filled into the request fields of their name a call leaves unset):",
+        "Client parameters, filled into the request fields of their name a call leaves",
+        "unset:",
+        "",
     ]
-    lines += [
-        f"- ``{p.name}`` (or ``{p.env}``): {one_line(p.description)}" for p in api.client_params
-    ]
+    for p in api.client_params:
+        lines += [f"- ``{p.name}`` (or ``{p.env}``):", f"  {one_line(p.description)}"]
     return "\n".join(lines)
 
 
@@ -259,7 +263,7 @@ def method_docstring(op: Operation) -> str:
         for p in op.params:
             text = one_line(p.description) or p.type.schema_type
             if p.client_param is not None:
-                text += f" (optional: {client_note(p.client_param)})"
+                text += f" (optional: {one_line(client_note(p.client_param))})"
             elif not p.required:
                 text += " (optional)"
             lines.append(f"    {p.py_name}: {text}")

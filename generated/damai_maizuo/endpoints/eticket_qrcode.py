@@ -75,7 +75,8 @@ class DynamicQrCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: str | None = Field(
@@ -83,7 +84,8 @@ class DynamicQrCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -91,7 +93,8 @@ class DynamicQrCodeParam(RequestModel):
     )
     """渠道签名,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     user_token: str | None = Field(
@@ -127,19 +130,22 @@ class DynamicQrCodeParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """渠道签名,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     user_token: NotRequired[str]

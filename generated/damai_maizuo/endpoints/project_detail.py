@@ -76,7 +76,8 @@ class ProjectParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: str | None = Field(
@@ -84,7 +85,8 @@ class ProjectParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -92,7 +94,8 @@ class ProjectParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     __client_params__: ClassVar[Mapping[str, bool]] = {
@@ -114,19 +117,22 @@ class ProjectParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
 

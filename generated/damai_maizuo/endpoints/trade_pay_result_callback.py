@@ -69,7 +69,8 @@ class PayParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: str | None = Field(
@@ -77,7 +78,8 @@ class PayParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -85,7 +87,8 @@ class PayParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     user_token: str | None = Field(default=None, examples=["3213121"])
@@ -128,19 +131,22 @@ class PayParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     ptnr_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     user_token: NotRequired[str]

@@ -43,7 +43,8 @@ class UserPhoneAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_phone: str = Field(examples=["139xxxx4567"])
@@ -57,7 +58,8 @@ class UserPhoneAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -65,7 +67,8 @@ class UserPhoneAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     __client_params__: ClassVar[Mapping[str, bool]] = {
@@ -81,7 +84,8 @@ class UserPhoneAuthCodeParamDict(TypedDict):
     ptnr_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_phone: str
@@ -93,13 +97,15 @@ class UserPhoneAuthCodeParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
 

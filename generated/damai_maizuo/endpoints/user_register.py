@@ -43,7 +43,8 @@ class UserRegisterParam(RequestModel):
     )
     """商户token,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_login_password: str = Field(examples=["QWA1q2w3e4r"])
@@ -66,7 +67,8 @@ class UserRegisterParam(RequestModel):
     )
     """租户token,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -76,7 +78,8 @@ class UserRegisterParam(RequestModel):
     )
     """渠道签名,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     __client_params__: ClassVar[Mapping[str, bool]] = {
@@ -92,7 +95,8 @@ class UserRegisterParamDict(TypedDict):
     ptnr_token: NotRequired[str]
     """商户token,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_login_password: str
@@ -113,13 +117,15 @@ class UserRegisterParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """租户token,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """渠道签名,向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
 

@@ -47,7 +47,8 @@ class UserRegisterByAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_login_password: str = Field(examples=["QWA1q2w3e4r"])
@@ -61,7 +62,8 @@ class UserRegisterByAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: str | None = Field(
@@ -69,7 +71,8 @@ class UserRegisterByAuthCodeParam(RequestModel):
     )
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     code_type: CodeType = Field(examples=[1])
@@ -91,7 +94,8 @@ class UserRegisterByAuthCodeParamDict(TypedDict):
     ptnr_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(ptnr_token=...)`` or ``DAMAI_MAIZUO_PTNR_TOKEN``.
     """
 
     user_login_password: str
@@ -103,13 +107,15 @@ class UserRegisterByAuthCodeParamDict(TypedDict):
     tenant_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(tenant_token=...)`` or ``DAMAI_MAIZUO_TENANT_TOKEN``.
     """
 
     channel_token: NotRequired[str]
     """向api服务提供商获取
 
-    Left unset, the client fills it in: ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
+    Left unset, the client fills it in from
+    ``Client(channel_token=...)`` or ``DAMAI_MAIZUO_CHANNEL_TOKEN``.
     """
 
     code_type: CodeType | Literal[1, 2]
