@@ -10,9 +10,12 @@ import asyncio
 import gzip
 import json
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,13 +60,15 @@ class RawServer:
     """Answers the n-th request it reads with the n-th action; records each request's bytes
     and counts connections."""
 
-    def __init__(self, *actions: Action) -> None:
+    def __init__(self, *actions: Action, tls: ssl.SSLContext | None = None) -> None:
         self.actions = list(actions)
+        self.tls = tls
         self.requests: list[bytes] = []
         self.connections = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
-        self.base_url = f"http://127.0.0.1:{self.port}/router/rest"
+        scheme = "https" if tls else "http"
+        self.base_url = f"{scheme}://127.0.0.1:{self.port}/router/rest"
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
@@ -77,6 +82,12 @@ class RawServer:
             threading.Thread(target=self._handle, args=(connection,), daemon=True).start()
 
     def _handle(self, connection: socket.socket) -> None:
+        if self.tls is not None:
+            try:
+                connection = self.tls.wrap_socket(connection, server_side=True)
+            except (OSError, ssl.SSLError):  # the client refused the certificate
+                connection.close()
+                return
         with connection:
             file = connection.makefile("rb")
             while True:
@@ -110,8 +121,8 @@ def no_proxy_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def serve() -> Iterator[Callable[..., RawServer]]:
     servers: list[RawServer] = []
 
-    def start(*actions: Action) -> RawServer:
-        servers.append(RawServer(*actions))
+    def start(*actions: Action, tls: ssl.SSLContext | None = None) -> RawServer:
+        servers.append(RawServer(*actions, tls=tls))
         return servers[-1]
 
     yield start
@@ -127,6 +138,7 @@ def calls(
     pause: float = 0.0,
     idempotent: bool = False,
     limit: int | None = None,
+    trust: ssl.SSLContext | None = None,
     **options: Any,
 ) -> list[Any]:
     """``count`` calls on one client, each a result or the error raised."""
@@ -144,6 +156,8 @@ def calls(
         with Client(**settings) as client:
             if limit is not None:
                 client._max_reply_bytes = limit
+            if trust is not None:
+                client._transport._tls = trust
             results = []
             for n in range(count):
                 time.sleep(pause if n else 0)
@@ -155,6 +169,8 @@ def calls(
             client._retry_base_delay = 0.001
             if limit is not None:
                 client._max_reply_bytes = limit
+            if trust is not None:
+                client._transport._tls = trust
             results = []
             for n in range(count):
                 await asyncio.sleep(pause if n else 0)
@@ -399,3 +415,49 @@ def test_a_proxy_in_the_environment_is_used(
     assert result["request_id"] == "r1"
     assert proxy.requests[0].startswith(b"POST http://gateway.invalid/router/rest?")
     assert b" httpx/" in proxy.requests[0]
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (made by the openssl command), and its key."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-nodes", "-days", "1"),
+            *("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+            *("-keyout", str(key), "-out", str(cert)),
+            *("-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def _server_tls(certificate: tuple[Path, Path]) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    return context
+
+
+@MODES
+def test_an_untrusted_certificate_is_refused_before_anything_is_sent(
+    mode: str, serve: Callable[..., RawServer], certificate: tuple[Path, Path]
+) -> None:
+    server = serve(reply(OK_REPLY), tls=_server_tls(certificate))
+    (error,) = calls(mode, server.base_url)
+    assert type(error) is APIConnectionError and error.request_sent is False
+    assert "cannot connect to 127.0.0.1" in str(error) and "certificate verify failed" in str(error)
+    assert server.requests == []
+
+
+@MODES
+def test_calls_over_tls_keep_their_connection(
+    mode: str, serve: Callable[..., RawServer], certificate: tuple[Path, Path]
+) -> None:
+    server = serve(*[reply(OK_REPLY)] * 2, tls=_server_tls(certificate))
+    trust = ssl.create_default_context(cafile=str(certificate[0]))
+    results = calls(mode, server.base_url, 2, trust=trust)
+    assert [r["request_id"] for r in results] == ["r1", "r1"]
+    assert server.connections == 1
