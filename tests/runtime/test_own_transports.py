@@ -1,8 +1,9 @@
 """The SDK's own sync and async transports against raw servers on 127.0.0.1 that send exactly
 the bytes a test gives: malformed, cut short, chunked, too large, stale kept-alive connections,
-proxies. Each broken reply is one :class:`APIConnectionError` (or, over the size limit, one
+proxies, TLS. Each broken reply is one :class:`APIConnectionError` (or, over the size limit, one
 :class:`ResponseDecodeError`) that says what was wrong, and a call that is not idempotent
-reaches the server once."""
+reaches the server once. It runs past 400 lines because the raw server and the tables of
+replies serve both transports, which are held to the same cases side by side."""
 
 from __future__ import annotations
 
