@@ -618,6 +618,14 @@ def write_spec(spec: Path, n: int) -> list[str]:
         write_endpoint(spec, i)
         methods.append(method_name(i))
     root["paths"] = {f"/{m}": {"$ref": f"endpoints/{m}.yaml"} for m in sorted(methods)}
+    package = root["info"].get("x-top-package", {})
+    if "client-params" in package:  # only those some endpoint has a field for (else refused)
+        shapes = [_dump(endpoint(i)[1]) for i in range(min(n, 3))]
+        kept = [p for p in package["client-params"] if any(f"{p['name']}:" in s for s in shapes)]
+        if kept:
+            package["client-params"] = kept
+        else:
+            del package["client-params"]
     (spec / "openapi.yaml").write_text(_dump(root), encoding="utf-8")
     return methods
 
