@@ -44,9 +44,9 @@ def format_python(source: str, path: str = "<example>") -> str:
 
 
 def may_need_black(source: str) -> bool:
-    """Could black change ``source``, as far as a cheap look can tell? Yes when a line is wider
-    than black's limit (East Asian wide characters counted as two columns, as black counts
-    them), ends in whitespace, or when blank lines are not as black puts them: one after the
+    """Could black change ``source``, as far as a cheap look can tell? Yes when a line of code
+    is wider than black's limit (East Asian wide characters counted as two columns, as black
+    counts them; black splits no line inside a triple-quoted string), ends in whitespace, or when blank lines are not as black puts them: one after the
     module's docstring, two before a top-level ``def``/``class``/decorator and at most one
     elsewhere, none opening a block or the file, one newline at its end. Spec text can make a
     template break any of these (an optional import block left out leaves its blank lines);
@@ -58,14 +58,21 @@ def may_need_black(source: str) -> bool:
     start = _after_module_docstring(lines)
     if start and not _one_blank_line_at(lines, start):
         return True
-    blank, in_definition = 0, False
+    blank, in_definition, in_docstring = 0, False, False
     for number in range(start, len(lines)):
         line = lines[number]
         if not line:
             blank += 1
             continue
-        if line != line.rstrip() or _too_wide(line) or line.endswith(('""""', '\\"""')):
+        quotes = '"""' in line
+        if line != line.rstrip() or line.endswith(('""""', '\\"""')):
             return True  # black pads a docstring ending in a quote or a backslash
+        if _too_wide(line) and not (in_docstring and not quotes):
+            return True  # black splits no line inside a docstring, only code
+        if quotes:  # a string opening a line and left open; the next three quotes close it
+            in_docstring = (
+                not in_docstring and line.count('"""') == 1 and line.lstrip().startswith('"""')
+            )
         previous = lines[number - blank - 1] if number - blank > 0 else ""
         indented = line.startswith(" ")
         definition = line.lstrip().startswith(_DEFINITIONS)

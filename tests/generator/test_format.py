@@ -81,6 +81,10 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
     assert main(["check", "--spec", str(spec), "--out", str(out)]) == 0
 
 
+_WIDE = "说明文字" * 15  # 120 columns
+_LONG_CODE = "y = [" + ", ".join(["1"] * 40) + "]"
+
+
 @pytest.mark.parametrize(
     ("text", "needs"),
     [
@@ -108,6 +112,12 @@ def test_a_clean_output_passes_check(spec: Path, tmp_path: Path) -> None:
         ("x = f(\n    a\n)\n", True),  # black joins what fits
         ("x = f(\n    a,\n)\n", False),
         (f"x = f(\n    {'a' * 96}\n)\n", False),
+        # black splits no line inside a docstring, only code; a long last line moves the quotes
+        (f'class A:\n    """Doc.\n\n    {_WIDE}\n    """\n\n    x = 1\n', False),
+        (f'class A:\n    """Doc.\n\n    {_WIDE}\n    """\n\n{_LONG_CODE}\n', True),
+        (f'class A:\n    """Doc.\n\n    {_WIDE}"""\n', True),
+        (f'x = f(\n    """Open\n    text""",\n)\n{_LONG_CODE}\n', True),
+        (f'x = """{_WIDE}"""\n', True),
     ],
 )
 def test_the_cheap_look_sees_blank_lines_black_would_change(text: str, needs: bool) -> None:
