@@ -23,6 +23,8 @@ from .write import MANIFEST, Changes, compare, manifest_bytes, owned_files, tidy
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    import jinja2
+
     from .ir import Api
 
 PACKAGE = Path(__file__).resolve().parent
@@ -94,10 +96,27 @@ def files_for(
     """Every file the generator owns in the output folder (manifest included), as bytes. Python
     files go through black when it may change them, or all of them with ``format_all`` (see
     :mod:`.format`)."""
-    from .format import format_python, may_need_black
-    from .render import environment, plan, render
+    from .mock.spec_data import LINE_CACHE
+    from .render import environment
 
     env = environment(cache)
+    lines = LINE_CACHE.set(cache)
+    try:
+        return _files_for(api, env, cache, pool, format_all)
+    finally:
+        LINE_CACHE.reset(lines)
+
+
+def _files_for(
+    api: Api,
+    env: jinja2.Environment,
+    cache: Cache | None,
+    pool: Executor | None,
+    format_all: bool,
+) -> dict[str, bytes]:
+    from .format import format_python, may_need_black
+    from .render import plan, render
+
     files: dict[str, bytes] = {}
     unformatted: dict[str, tuple[str, str]] = {}
     for job in plan(api):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import naming
 from ..errors import Problem, SpecError
@@ -19,10 +20,32 @@ from ..ir import Api, Constraints, EnumType, Model, Operation, TypeRef
 from .endpoints import Endpoint, Enum, Field, Limits, Param, Struct, Type
 from .samples import sample_body
 
+if TYPE_CHECKING:
+    from ..cache import Cache
+
+
+LINE_CACHE: ContextVar[Cache | None] = ContextVar("gateway_line_cache", default=None)
+"""Where :func:`gateway_json` keeps each endpoint's line between runs, under the operation's
+fingerprint (which hashes its spec text and the generator): ``generate`` sets it while it
+renders, so a run that changes one endpoint makes one line, not a thousand."""
+
 
 def gateway_json(api: Api) -> str:
-    """The data of every endpoint of ``api`` as JSON text (the kit's ``gateway.json``)."""
-    return json.dumps(gateway_data(api), ensure_ascii=False, indent=1) + "\n"
+    """The data of every endpoint of ``api`` as JSON text (the kit's ``gateway.json``), one
+    endpoint a line: a spec change shows as the lines of the endpoints it touches, and each
+    line is written by the standard library's fast encoder (with an indent it falls back to
+    its pure-Python one, which was most of the time of a run that changes one endpoint)."""
+    cache = LINE_CACHE.get()
+    lines = []
+    for operation in api.operations:
+        key = operation.fingerprint
+        line = cache.get("gateway-line", key) if cache is not None and key else None
+        if not isinstance(line, str):
+            line = json.dumps(_plain(endpoint(operation)), ensure_ascii=False)
+            if cache is not None and key:
+                cache.put("gateway-line", key, line)
+        lines.append(line)
+    return '{"endpoints": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def gateway_data(api: Api) -> dict[str, Any]:

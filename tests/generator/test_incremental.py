@@ -129,3 +129,20 @@ def test_an_edited_template_changes_the_generator_fingerprint(
 
     assert "docs/index.md" in changes.changed
     _as_cold(spec, out)
+
+
+def test_an_endpoint_edit_reaches_the_testing_kits_data(two: Path, tmp_path: Path) -> None:
+    """The kit's gateway.json keeps each endpoint's line in the cache: the edited endpoint's
+    line is made again, the others are taken as they were."""
+    out = tmp_path / "out"
+    generate(two, out)
+    endpoint = two / TWO[1]
+    text = endpoint.read_text(encoding="utf-8")
+    assert "3123131" in text
+    endpoint.write_text(text.replace("3123131", "7654321"), encoding="utf-8")
+
+    changes = generate(two, out)
+
+    assert "damai_maizuo/testing/gateway.json" in changes.changed
+    assert b'"7654321"' in (out / "damai_maizuo/testing/gateway.json").read_bytes()
+    _as_cold(two, out)
