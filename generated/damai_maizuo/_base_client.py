@@ -36,7 +36,10 @@ from ._options import (
     ENV_BASE_URL,
     NOT_GIVEN,
     CallTimeout,
+    ClientOptionChanges,
+    ClientOptions,
     ExtraParams,
+    H,
     NotGiven,
     check_retries,
     check_seconds,
@@ -73,6 +76,8 @@ __all__ = [
     "NOT_GIVEN",
     "AsyncAPIClient",
     "CallTimeout",
+    "ClientOptionChanges",
+    "ClientOptions",
     "ExtraParams",
     "NotGiven",
     "SyncAPIClient",
@@ -83,7 +88,6 @@ _TOP_METHOD = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 
 R = TypeVar("R", bound=BaseModel)
 T = TypeVar("T")
-H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 _logging.setup_logging()
 

@@ -6,10 +6,13 @@ Generated from the spec; do not edit by hand.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self, Unpack
+
+import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._client_params import ClientParam
+from ._options import NOT_GIVEN, ClientOptionChanges, ClientOptions, NotGiven
 
 if TYPE_CHECKING:
     from .resources.eticket import AsyncEticketResource, EticketResource
@@ -50,6 +53,43 @@ class Client(SyncAPIClient):
     """
 
     _client_params = CLIENT_PARAMS
+
+    def __init__(
+        self,
+        *,
+        ptnr_token: str | None = None,
+        tenant_token: str | None = None,
+        channel_token: str | None = None,
+        **options: Unpack[ClientOptions[httpx.Client]],
+    ) -> None:
+        """The client parameters by name, the other options as the runtime takes them.
+
+        Both spelled out (the options as a ``TypedDict`` the runtime keeps equal to its own
+        constructor), so that a type checker refuses a misspelled name as the runtime does.
+        """
+        super().__init__(
+            ptnr_token=ptnr_token,
+            tenant_token=tenant_token,
+            channel_token=channel_token,
+            **options,
+        )
+
+    def with_options(  # type: ignore[override]  # the spec's client parameters, not any name
+        self,
+        *,
+        ptnr_token: str | NotGiven | None = NOT_GIVEN,
+        tenant_token: str | NotGiven | None = NOT_GIVEN,
+        channel_token: str | NotGiven | None = NOT_GIVEN,
+        **changes: Unpack[ClientOptionChanges[httpx.Client]],
+    ) -> Self:
+        """A client of the same class with some options or client parameters changed,
+        sharing this one's connection pool (unless ``http_client`` is given)."""
+        return super().with_options(
+            ptnr_token=ptnr_token,
+            tenant_token=tenant_token,
+            channel_token=channel_token,
+            **changes,
+        )
 
     @cached_property
     def eticket(self) -> EticketResource:
@@ -119,6 +159,43 @@ class AsyncClient(AsyncAPIClient):
     """
 
     _client_params = CLIENT_PARAMS
+
+    def __init__(
+        self,
+        *,
+        ptnr_token: str | None = None,
+        tenant_token: str | None = None,
+        channel_token: str | None = None,
+        **options: Unpack[ClientOptions[httpx.AsyncClient]],
+    ) -> None:
+        """The client parameters by name, the other options as the runtime takes them.
+
+        Both spelled out (the options as a ``TypedDict`` the runtime keeps equal to its own
+        constructor), so that a type checker refuses a misspelled name as the runtime does.
+        """
+        super().__init__(
+            ptnr_token=ptnr_token,
+            tenant_token=tenant_token,
+            channel_token=channel_token,
+            **options,
+        )
+
+    def with_options(  # type: ignore[override]  # the spec's client parameters, not any name
+        self,
+        *,
+        ptnr_token: str | NotGiven | None = NOT_GIVEN,
+        tenant_token: str | NotGiven | None = NOT_GIVEN,
+        channel_token: str | NotGiven | None = NOT_GIVEN,
+        **changes: Unpack[ClientOptionChanges[httpx.AsyncClient]],
+    ) -> Self:
+        """A client of the same class with some options or client parameters changed,
+        sharing this one's connection pool (unless ``http_client`` is given)."""
+        return super().with_options(
+            ptnr_token=ptnr_token,
+            tenant_token=tenant_token,
+            channel_token=channel_token,
+            **changes,
+        )
 
     @cached_property
     def eticket(self) -> AsyncEticketResource:

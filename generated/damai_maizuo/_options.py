@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, Generic, TypedDict, TypeVar
 
 import httpx
 
 from ._constants import DEFAULT_BASE_URL, DISTRIBUTION, ENV_PREFIX, SDK_VERSION
+from ._signing import Format, SignMethod
 from .errors import ClientOptionError
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "NOT_GIVEN",
     "USER_AGENT",
     "CallTimeout",
+    "ClientOptionChanges",
+    "ClientOptions",
     "ExtraParams",
     "NotGiven",
     "check_retries",
@@ -60,6 +63,56 @@ class NotGiven:
 
 
 NOT_GIVEN: Final = NotGiven()
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+"""The httpx client a client may be given: ``httpx.Client`` or ``httpx.AsyncClient``."""
+
+
+class ClientOptions(TypedDict, Generic[H], total=False):
+    """The options of a client's constructor, as ``**options: Unpack[ClientOptions[...]]``.
+
+    The generated clients take the spec's client parameters (``ptnr_token=...``) as keyword
+    arguments of their own and pass every other option on to the runtime's constructor; typing
+    those as this dict lets the type checker refuse a misspelled name (the runtime's
+    ``**client_params`` would take it as text) while the options themselves are listed here
+    once. It mirrors ``BaseClient.__init__`` name for name and type for type (a test holds
+    the two equal).
+    """
+
+    app_key: str | None
+    app_secret: str | None
+    base_url: str | None
+    sign_method: SignMethod
+    format: Format
+    simplify: bool
+    session: str | None
+    partner_id: str | None
+    target_app_key: str | None
+    timeout: float | httpx.Timeout | NotGiven | None
+    max_retries: int
+    max_retry_wait: float
+    total_timeout: float | None
+    http_client: H | None
+
+
+class ClientOptionChanges(TypedDict, Generic[H], total=False):
+    """The options of ``with_options``, as :class:`ClientOptions` is those of the constructor
+    (mirroring ``BaseClient.with_options``; a test holds the two equal)."""
+
+    app_key: str | NotGiven
+    app_secret: str | NotGiven
+    base_url: str | NotGiven
+    sign_method: SignMethod | NotGiven
+    format: Format | NotGiven
+    simplify: bool | NotGiven
+    session: str | NotGiven | None
+    partner_id: str | NotGiven | None
+    target_app_key: str | NotGiven | None
+    timeout: float | httpx.Timeout | NotGiven | None
+    max_retries: int | NotGiven
+    max_retry_wait: float | NotGiven
+    total_timeout: float | NotGiven | None
+    http_client: H | NotGiven
 
 
 def required(value: str | None, env: str, name: str) -> str:

@@ -31,6 +31,10 @@ _KEYS = ("name", "description", "secret")
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _EXAMPLE = "{name: ptnr_token, description: 合作方令牌, secret: true}"
 _OWN_ENV = ("APP_KEY", "APP_SECRET", "BASE_URL", "LOG")
+_METHOD_NAMES = frozenset({"self", "super", "options", "changes"})
+"""Names the generated ``Client.__init__`` and ``with_options`` use beside their keyword
+arguments (``self``, ``super()``, ``**options``, ``**changes``): a parameter of one of these
+names would not compile, or would hide what the method calls."""
 """The environment variables the SDK reads already, after its prefix."""
 
 
@@ -126,6 +130,11 @@ def _name_problem(name: Any, env_prefix: str) -> str | None:
         return (
             f"{name!r} is an option of Client (Client({name}=...)); a client parameter cannot "
             "take its name"
+        )
+    if name in _METHOD_NAMES:
+        return (
+            f"{name!r} is a name the client's constructor uses itself; a client parameter "
+            "cannot take it"
         )
     if name in top.SYSTEM_PARAMS:
         return (

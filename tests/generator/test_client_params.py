@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,7 @@ from generator.generate import build
 from generator.mock.gateway import Gateway
 from generator.mock.server import GatewayServer
 from generator.runtime._base_client import BaseClient
+from generator.runtime._options import ClientOptionChanges, ClientOptions
 
 from .minispec import endpoint, generated, imported, mypy_strict, write_spec
 
@@ -103,6 +105,12 @@ REFUSED = [
         [TOKEN, {**TOKEN, "name": "timeout"}],
         f"{POINTER}/1/name",
         "'timeout' is an option of Client (Client(timeout=...))",
+    ),
+    (
+        "a name the constructor uses",
+        [TOKEN, {**TOKEN, "name": "self"}],
+        f"{POINTER}/1/name",
+        "'self' is a name the client's constructor uses itself",
     ),
     (
         "a system parameter's name",
@@ -301,3 +309,40 @@ def test_the_client_options_refused_as_names_are_the_runtimes() -> None:
     parameters = inspect.signature(BaseClient.__init__).parameters.values()
     options = {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
     assert options == naming.CLIENT_OPTIONS
+
+
+@pytest.mark.parametrize(
+    ("method", "options"),
+    [(BaseClient.__init__, ClientOptions), (BaseClient.with_options, ClientOptionChanges)],
+    ids=["constructor", "with_options"],
+)
+def test_the_options_typed_dicts_are_the_runtimes_signatures(method: Any, options: Any) -> None:
+    parameters = inspect.signature(method).parameters.values()
+    keyword = [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    hints = typing.get_type_hints(method)
+    assert list(options.__annotations__) == keyword
+    assert typing.get_type_hints(options) == {name: hints[name] for name in keyword}
+    assert options.__required_keys__ == frozenset()  # each option has its default
+
+
+def test_a_spec_without_client_parameters_keeps_the_runtimes_constructor(tmp_path: Path) -> None:
+    item = endpoint(METHOD, {"note": STRING}, {"ok": {"type": "boolean"}})
+    spec = write_spec(tmp_path / "spec", {METHOD: item}, package={"module": "bare_sdk"})
+    out = generated(spec, tmp_path / "out")
+    source = (out / "bare_sdk" / "_client.py").read_text(encoding="utf-8")
+    assert "def __init__" not in source and "def with_options" not in source
+    assert "import httpx" not in source and "Unpack" not in source
+    with imported(out, "bare_sdk") as package:
+        for client in (package.Client, package.AsyncClient):
+            assert "__init__" not in vars(client) and "with_options" not in vars(client)
+
+
+def test_the_generated_clients_take_the_parameters_by_name(
+    mini: tuple[Path, Path, ModuleType],
+) -> None:
+    _, _, package = mini
+    for client in (package.Client, package.AsyncClient):
+        for method in (client.__init__, client.with_options):
+            parameters = list(inspect.signature(method).parameters.values())
+            assert [p.name for p in parameters[1:3]] == ["ptnr_token", "tenant_token"]
+            assert parameters[-1].kind is inspect.Parameter.VAR_KEYWORD

@@ -12,7 +12,6 @@ import os
 import pickle
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -221,6 +220,8 @@ def test_a_json_escaped_echo_of_a_token_is_redacted(top_gateway: GatewayServer) 
 # -- typing ------------------------------------------------------------------------------------
 
 TYPED = """
+import httpx
+
 from damai_maizuo import AsyncClient, Client
 from damai_maizuo.endpoints.user_authcode_send import CodeType, UserPhoneAuthCodeParam
 
@@ -233,18 +234,82 @@ def sync_call(client: Client) -> None:
 async def async_call() -> None:
     async with AsyncClient(ptnr_token="p", tenant_token="t", channel_token="c") as client:
         await client.user.authcode.send(param0={"user_phone": "1", "code_type": 2})
+
+
+def every_option(http: httpx.Client) -> Client:
+    client = Client(
+        ptnr_token="p", tenant_token=None, channel_token="c",
+        app_key="k", app_secret="s", base_url="http://127.0.0.1:1", sign_method="md5",
+        format="xml", simplify=True, session="u", partner_id="x", target_app_key="t",
+        timeout=httpx.Timeout(3.0), max_retries=1, max_retry_wait=2.0, total_timeout=None,
+        http_client=http,
+    )
+    copy: Client = client.with_options(ptnr_token=None, tenant_token="t", session=None,
+                                       timeout=None, http_client=http, max_retries=0)
+    return copy.with_options()
+
+
+def every_async_option(http: httpx.AsyncClient) -> AsyncClient:
+    client = AsyncClient(ptnr_token="p", timeout=5, format="json", http_client=http)
+    return client.with_options(channel_token="c", sign_method="hmac", http_client=http)
+
+
+def misspelled(client: Client, async_client: AsyncClient) -> None:
+    Client(ptnr_tokn="x")  # refused: ptnr_tokn
+    Client(app_kye="x")  # refused: app_kye
+    AsyncClient(channel_tokn="x")  # refused: channel_tokn
+    client.with_options(tenant_tokn="x")  # refused: tenant_tokn
+    async_client.with_options(max_retrys=1)  # refused: max_retrys
+    Client(ptnr_token=1)  # refused: "int"
+    client.with_options(max_retries="2")  # refused: "str"
+    Client(http_client=httpx.AsyncClient())  # refused: "AsyncClient"
 """
+"""Calls that are well typed, and a misspelled or mistyped option or client parameter on each
+line that ends ``# refused: <a word of the error>``."""
 
 
-def test_a_call_without_the_tokens_passes_mypy_strict(tmp_path: Path) -> None:
-    snippet = tmp_path / "calls.py"
-    snippet.write_text(TYPED, encoding="utf-8")
-    checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+@pytest.fixture(scope="module")
+def typed(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` on :data:`TYPED`, run once for the tests below."""
+    folder = tmp_path_factory.mktemp("typed")
+    (folder / "calls.py").write_text(TYPED, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "calls.py"],
         capture_output=True,
         text=True,
         env={**os.environ, "MYPYPATH": str(GENERATED)},
-        cwd=tmp_path,
+        cwd=folder,
         timeout=600,
     )
-    assert checked.returncode == 0, checked.stdout
+
+
+def _errors_by_line(typed: subprocess.CompletedProcess[str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for line in typed.stdout.splitlines():
+        if line.startswith("calls.py:") and ": error: " in line:
+            number = int(line.split(":")[1])
+            found[number] = found.get(number, "") + line
+    return found
+
+
+REFUSED = {
+    number: line.split("# refused: ")[1]
+    for number, line in enumerate(TYPED.splitlines(), 1)
+    if "# refused: " in line
+}
+
+
+def test_calls_with_the_tokens_and_every_option_pass_mypy_strict(
+    typed: subprocess.CompletedProcess[str],
+) -> None:
+    clean = {n: e for n, e in _errors_by_line(typed).items() if n not in REFUSED}
+    assert clean == {}, typed.stdout
+    assert "(checked 1 source file)" in typed.stdout  # mypy read it all, not stopping early
+
+
+def test_a_misspelled_or_mistyped_option_or_token_is_a_mypy_error(
+    typed: subprocess.CompletedProcess[str],
+) -> None:
+    errors_at = _errors_by_line(typed)
+    for number, word in REFUSED.items():
+        assert word in errors_at.get(number, ""), (number, word, typed.stdout)
