@@ -10,8 +10,10 @@ between; only a reply that waits (a delay, a drip) gets a task.
 What a connection guarantees:
 
 - Each request, head and body, must arrive within ``timeout`` seconds from the moment the
-  connection is open or its previous reply was sent; otherwise the connection is closed. A
-  client that stays silent, or sends a byte now and then, cannot hold a socket for ever.
+  connection is open or its previous reply was sent; otherwise the connection is closed (a
+  sweep looks for such connections a few times per ``timeout``: a timer per request would cost
+  more than the rest of this layer). A client that stays silent, or sends a byte now and then,
+  cannot hold a socket for ever.
 - A request head (target and headers) over :data:`MAX_HEAD` bytes, a head that breaks HTTP
   (a bad request line, a header without a name, two Content-Lengths) and a body that breaks
   it (a chunk size that is not one) get one ``400 Bad Request`` after the replies before them,
@@ -69,8 +71,9 @@ def check_request_timeout(timeout: float) -> float:
 
 
 class Connections:
-    """What ``loop.create_server`` takes: makes a :class:`Connection` for each client, and
-    knows the open ones so that stopping the server can close them."""
+    """What ``loop.create_server`` takes: makes a :class:`Connection` for each client, knows
+    the open ones, closes those whose request is late, and closes them all when the server
+    stops."""
 
     def __init__(self, handler: Handler, timeout: float, max_body: int, drain_limit: int) -> None:
         self.handler = handler
@@ -78,13 +81,26 @@ class Connections:
         self.max_body = max_body
         self.drain_limit = drain_limit
         self.open: set[Connection] = set()
+        self._sweep_every = min(self.timeout / 4, 1.0)
+        self._sweeping: asyncio.TimerHandle | None = None
 
     def __call__(self) -> Connection:
+        if self._sweeping is None:
+            self._sweeping = asyncio.get_running_loop().call_later(self._sweep_every, self._sweep)
         return Connection(self)
 
     def close_all(self) -> None:
+        if self._sweeping is not None:
+            self._sweeping.cancel()
         for connection in list(self.open):
             connection.close()
+
+    def _sweep(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        for connection in list(self.open):
+            connection.close_when_late(now)
+        self._sweeping = loop.call_later(self._sweep_every, self._sweep)
 
 
 class Connection(asyncio.Protocol):
@@ -99,13 +115,13 @@ class Connection(asyncio.Protocol):
         self._loop = asyncio.get_running_loop()
         self._parser = httptools.HttpRequestParser(self)
         self._transport: asyncio.Transport | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._deadline: float | None = None
+        """When the request awaited must be in (None while none is awaited)."""
         self._queue: deque[tuple[Request, bool, float] | _Bad] = deque()
         self._waiting: asyncio.Task[None] | None = None
         """The reply that waits (a delay, a drip); the requests behind it wait in the queue."""
         self._stopped = False
         """No more requests are read: the last one was broken, too large, or said goodbye."""
-        self._lost = False
         # the request being read
         self._url = b""
         self._head_size = 0
@@ -142,14 +158,13 @@ class Connection(asyncio.Protocol):
         self._answer_queued()
 
     def close(self) -> None:
-        """Close the connection now (the server is stopping)."""
-        if self._transport is not None:
-            self._reading_body = False
+        """Close the connection now (its request is late, or the server is stopping)."""
+        if self._transport is not None and not self._transport.is_closing():
+            self._reading_body = False  # it did not go away: it was sent away
             self._transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._connections.open.discard(self)
-        self._lost = True
         self._disarm()
         self._queue.clear()
         if self._waiting is not None:
@@ -329,20 +344,16 @@ class Connection(asyncio.Protocol):
     # -- the request deadline ----------------------------------------------------------------
     def _arm(self) -> None:
         """Give the next request :attr:`_timeout` seconds to arrive, head and body."""
-        self._disarm()
-        if not self._lost:
-            self._timer = self._loop.call_later(self._timeout, self._too_slow)
+        self._deadline = self._loop.time() + self._timeout
 
     def _disarm(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self._deadline = None
 
-    def _too_slow(self) -> None:
-        self._timer = None
-        if self._transport is not None and not self._transport.is_closing():
-            self._reading_body = False  # it did not go away: it was sent away
-            self._transport.close()
+    def close_when_late(self, now: float) -> None:
+        """Close the connection when the request awaited is not in by its deadline."""
+        if self._deadline is not None and now >= self._deadline:
+            self._deadline = None
+            self.close()
 
 
 def _split_target(target: bytes) -> tuple[str, bytes]:

@@ -20,7 +20,11 @@ _REASONS = {status.value: status.phrase.encode("ascii") for status in HTTPStatus
 Delivery = Literal["full", "cut-short", "drop", "drip"]
 
 
-@dataclass(frozen=True)
+# Plain (not frozen) dataclasses with slots: a frozen one sets each field through
+# object.__setattr__, a cost paid on every request.
+
+
+@dataclass(slots=True)
 class Request:
     """A request whose head and body are in (or whose body is too large to wait for)."""
 
@@ -35,7 +39,7 @@ class Request:
     """The body is over the connection's ``max_body`` (``body`` is then empty)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Response:
     """What to send back, and how: in full, cut short, slowly, or not at all."""
 
@@ -60,6 +64,8 @@ Handler = Callable[[Request], Response]
 
 
 _date: tuple[int, bytes] = (0, b"")
+_status_lines: dict[tuple[int, str], bytes] = {}
+"""The status line and Content-Type header, by status and content type, made once each."""
 
 
 def reply_head(
@@ -74,17 +80,23 @@ def reply_head(
     global _date
     now = int(time.time())
     if _date[0] != now:
-        _date = (now, formatdate(now, usegmt=True).encode("ascii"))
-    lines = [b"HTTP/1.1 %d %s" % (status, _REASONS.get(status, b""))]
-    if not any(name.lower() == "date" for name, _ in headers):  # a scenario may send its own
-        lines.append(b"date: " + _date[1])
-    if content_type:
-        lines.append(b"content-type: " + content_type.encode("latin-1"))
+        _date = (now, b"date: " + formatdate(now, usegmt=True).encode("ascii") + b"\r\n")
+    head = _status_lines.get((status, content_type))
+    if head is None:
+        head = b"HTTP/1.1 %d %s\r\n" % (status, _REASONS.get(status, b""))
+        if content_type:
+            head += b"content-type: " + content_type.encode("latin-1") + b"\r\n"
+        if len(_status_lines) < 256:  # scenarios may make any number of them
+            _status_lines[(status, content_type)] = head
     if status not in NO_BODY_STATUSES:
-        lines.append(b"content-length: %d" % length)
-    for name, value in headers:
-        lines.append(name.encode("latin-1") + b": " + value.encode("latin-1"))
+        head += b"content-length: %d\r\n" % length
+    if not headers:
+        head += _date[1]
+    else:
+        if not any(name.lower() == "date" for name, _ in headers):  # a scenario may send its own
+            head += _date[1]
+        for name, value in headers:
+            head += name.encode("latin-1") + b": " + value.encode("latin-1") + b"\r\n"
     if closing:
-        lines.append(b"connection: close")
-    lines.append(b"\r\n")
-    return b"\r\n".join(lines)
+        head += b"connection: close\r\n"
+    return head + b"\r\n"

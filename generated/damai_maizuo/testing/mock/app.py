@@ -16,7 +16,7 @@ import json
 import logging
 
 from .engine import Answer, Gateway
-from .form import MAX_BODY, parse_form, unsupported_content_type
+from .form import MAX_BODY, Form, parse_form, unsupported_content_type
 from .wire import Handler, Request, Response
 
 logger = logging.getLogger("generator.mock")
@@ -28,6 +28,7 @@ DRAIN_LIMIT = 16 * MAX_BODY
 _LOG_METHOD_LENGTH = 80
 _OWN_HEADERS = frozenset({"content-type", "content-length", "connection"})
 _TEXT = "text/plain; charset=utf-8"
+_NO_QUERY = Form((), True)
 _NOT_FOUND = Response(404, b"Not Found", _TEXT)
 _NOT_ALLOWED = Response(405, b"Method Not Allowed", _TEXT, (("allow", "GET, DELETE, HEAD"),))
 
@@ -47,7 +48,7 @@ def create_handler(gateway: Gateway) -> Handler:
 
 def _answer(gateway: Gateway, request: Request) -> Answer:
     http_method = request.method
-    query = parse_form(request.query)
+    query = parse_form(request.query) if request.query else _NO_QUERY
     if http_method != "POST":  # only a POST has a body TOP reads
         return gateway.handle(http_method, query)
     if request.too_large:
@@ -57,7 +58,8 @@ def _answer(gateway: Gateway, request: Request) -> Answer:
     problem = unsupported_content_type(request.content_type) if body else None
     if problem is not None:
         return gateway.reject(http_method, 415, problem, query)
-    return gateway.handle(http_method, query + parse_form(body))
+    form = parse_form(body) if query is _NO_QUERY else query + parse_form(body)
+    return gateway.handle(http_method, form)
 
 
 def _response(answer: Answer) -> Response:
