@@ -154,21 +154,23 @@ class Cache:
         """Write the entries this run used, atomically; a failure to write only loses speed."""
         if self.path is None:
             return
-        kept: list[tuple[str, bytes | memoryview]] = []
+        kept: list[tuple[str, bytes | memoryview, int]] = []
         for name in sorted(self._used):
-            data: bytes | memoryview | None = self._new.get(name)
-            if data is None and self._stored is not None:
-                data = self._stored.view(name)
-            if data is not None:
-                kept.append((name, data))
-        index = [(name, len(data), zlib.crc32(data)) for name, data in kept]
+            new = self._new.get(name)
+            if new is not None:
+                kept.append((name, new, zlib.crc32(new)))
+            elif self._stored is not None and name in self._stored.places:
+                # used, so read and checked by ``get``: its checksum is still the one it has
+                offset, length, crc = self._stored.places[name]
+                kept.append((name, memoryview(self._stored.data)[offset : offset + length], crc))
+        index = [(name, len(data), crc) for name, data, crc in kept]
         head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as file:
                 file.write(_FORMAT + len(head).to_bytes(8, "big") + head)
-                file.writelines(data for _, data in kept)
+                file.writelines(data for _, data, _ in kept)
             os.replace(tmp, self.path)
         except OSError:
             tmp.unlink(missing_ok=True)
