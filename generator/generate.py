@@ -232,11 +232,12 @@ def _generate(spec: Path, out: Path, cache_path: Path | None, format_all: bool) 
         generator.remember()
         return Changes((), (), ())
     files = render_files(spec, cache, format_all)
-    changes = write_tree(out, files)
-    if inputs:
-        recorded = {path: digest(data) for path, data in files.items() if path != MANIFEST}
-        cache.put("run", digest(str(out.resolve()), inputs), recorded)
-    cache.save()
+    with _frozen_heap():  # what the stages left is freed by reference counts or at exit
+        changes = write_tree(out, files)
+        if inputs:
+            recorded = {path: digest(data) for path, data in files.items() if path != MANIFEST}
+            cache.put("run", digest(str(out.resolve()), inputs), recorded)
+        cache.save()
     generator.remember()
     return changes
 
