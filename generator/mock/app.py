@@ -19,7 +19,9 @@ from .engine import Answer, Gateway
 from .form import MAX_BODY, Form, parse_form, unsupported_content_type
 from .wire import Handler, Request, Response
 
-logger = logging.getLogger("generator.mock")
+# Named after the package it runs in: "generator.mock" here, "<sdk>.testing.mock" in the SDK
+# that carries a copy of this module.
+logger = logging.getLogger(__name__.rpartition(".")[0])
 
 ROUTER_PATH = "/router/rest"
 RECORDS_PATH = "/_mock/requests"

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except ValueError as exc:  # empty credentials
         return _fail(str(exc))
-    except KeyboardInterrupt:  # uvicorn shuts down on Ctrl-C, then raises it again
+    except KeyboardInterrupt:  # serve closes the connections on Ctrl-C, then raises it again
         return 0
     except (OSError, OverflowError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

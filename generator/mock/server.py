@@ -25,7 +25,9 @@ from .form import MAX_BODY
 from .recording import RecordedRequest
 from .scenarios import Reply, Scenario
 
-logger = logging.getLogger("generator.mock")
+# Named after the package it runs in: "generator.mock" here, "<sdk>.testing.mock" in the SDK
+# that carries a copy of this module.
+logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _START_TIMEOUT = 10.0
 

@@ -45,7 +45,7 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.usefixtures("each_transport")]
 
 TIMEOUT = 0.5
 """Each timeout of the fuzzed clients (connect, read, write, pool)."""
-LOGGERS = ("damai_maizuo", "httpx", "httpcore", "generator.mock", "uvicorn")
+LOGGERS = ("damai_maizuo", "httpx", "httpcore", "generator.mock")
 
 
 def sdk() -> Any:

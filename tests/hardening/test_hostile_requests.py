@@ -144,7 +144,7 @@ def test_signed_calls_with_random_parameters_get_a_top_reply(
     options: dict[str, Any],
 ) -> None:
     # a caller who sends the secret itself as, say, partner_id puts it in the URL, which
-    # uvicorn and httpx log: that is no leak of ours (hypothesis finds "helloworld" in the code)
+    # httpx logs: that is no leak of ours (hypothesis finds "helloworld" in the code)
     assume(not any(top_gateway.app_secret in str(v) for v in options.values()))
     caplog.clear()
     caplog.set_level(logging.INFO)

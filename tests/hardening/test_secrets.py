@@ -3,7 +3,7 @@ messages or generated files, at DEBUG logging.
 
 The other fuzzers scan what they see as they go (see :mod:`.secrets`): the valid-spec fuzzer the
 generated files, reprs of clients and replies; the hostile-reply fuzzer exception texts and the
-DEBUG logs of the SDK, httpx, httpcore, uvicorn and the gateway; the hostile-request fuzzer the
+DEBUG logs of the SDK, httpx, httpcore and the gateway; the hostile-request fuzzer the
 gateway's logs and records. This one runs the SDK as a user would with ``DAMAI_MAIZUO_LOG=debug``
 in a process of its own, against a gateway whose secret and session hold characters that
 change when URL-encoded, and whose replies echo the secret and the session back (as a proxy
@@ -50,7 +50,7 @@ TOKENS = {
     "tenant_token": 'tenant "q" <x> token',
     "channel_token": "channel%20\\token/",
 }
-LOGGERS = ("damai_maizuo", "httpx", "httpcore", "generator.mock", "uvicorn")
+LOGGERS = ("damai_maizuo", "httpx", "httpcore", "generator.mock")
 
 CALLS = """
 import json, sys

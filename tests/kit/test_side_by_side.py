@@ -1,6 +1,6 @@
 """The kit's pytest plugin and the generator's own (``maizuo_mock``, registered by installing
 maizuo-gen) load together: their fixtures and options have distinct names, and each serves its
-own gateway. Run in a pytest of its own, with the generated package on the path as a partner
+own gateway, logging under its own package's name. Run in a pytest of its own, with the generated package on the path as a partner
 who also installed the generator would have it."""
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 BOTH = """
+import logging
+
 from damai_maizuo import Client
 from damai_maizuo.testing import Result
 
 
-def test_both_fixtures(top_gateway, damai_maizuo_gateway):
+def test_both_fixtures(top_gateway, damai_maizuo_gateway, caplog):
+    caplog.set_level(logging.INFO)
     assert top_gateway.base_url != damai_maizuo_gateway.base_url
     damai_maizuo_gateway.add_scenario(Result({"result": {"success": True, "result_code": 7}}))
     param0 = {"ptnr_token": "p", "user_phone": "139", "code_type": 1, "tenant_token": "t",
@@ -27,6 +30,9 @@ def test_both_fixtures(top_gateway, damai_maizuo_gateway):
                     base_url=server.base_url) as client:
             assert client.user.authcode.send(param0=param0).result.result_code == code
         assert [r.outcome for r in server.requests] == ["ok"]
+    # each gateway logs its requests under the package it runs in
+    loggers = [r.name for r in caplog.records if r.name.endswith(".mock")]
+    assert loggers == ["generator.mock", "damai_maizuo.testing.mock"]
 """
 
 

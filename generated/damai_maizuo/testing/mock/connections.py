@@ -38,7 +38,9 @@ import httptools
 
 from .wire import NO_BODY_STATUSES, Handler, Request, Response, reply_head
 
-logger = logging.getLogger("generator.mock")
+# Named after the package it runs in: "generator.mock" here, "<sdk>.testing.mock" in the SDK
+# that carries a copy of this module.
+logger = logging.getLogger(__name__.rpartition(".")[0])
 
 REQUEST_TIMEOUT = 10.0
 """Seconds a client has to send a request's headers and body (a test sends them in
