@@ -208,6 +208,10 @@ def serve(
     Raises OSError when the address cannot be bound, before serving starts; KeyboardInterrupt
     on Ctrl-C, after the connections are closed. SIGTERM stops serving the same way, and
     returns.
+
+    Both signals are the event loop's own: a process started in the background by a shell
+    without job control inherits SIGINT ignored, and Python then leaves it ignored, so relying
+    on Python's default handler would make such a gateway deaf to an interrupt.
     """
     check_request_timeout(request_timeout)
     sock = bind(host, port)
@@ -215,9 +219,17 @@ def serve(
     methods = len(gateway.endpoints)
     app_key = gateway.credentials.app_key
     logger.info("mock TOP gateway: %d methods at %s (app_key %s)", methods, address, app_key)
+    interrupted: list[int] = []
+
+    def stop_on(signum: int, stop: asyncio.Event) -> None:
+        interrupted.append(signum)
+        stop.set()
 
     def serving(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not the main thread
-            loop.add_signal_handler(signal.SIGTERM, stop.set)
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, stop_on, signum, stop)
 
     asyncio.run(_serve(gateway, sock, request_timeout, serving))
+    if signal.SIGINT in interrupted:
+        raise KeyboardInterrupt

@@ -100,7 +100,12 @@ def test_empty_credentials_are_one_line(capsys: pytest.CaptureFixture[str]) -> N
     assert "app_key" in _fails(capsys, "--spec", str(SPEC), "--app-key", "")
 
 
-def test_serves_until_interrupted(tmp_path: Path, http: httpx.Client) -> None:
+@pytest.mark.parametrize("inherited", [signal.SIG_DFL, signal.SIG_IGN], ids=["default", "ignored"])
+def test_serves_until_interrupted(
+    tmp_path: Path, http: httpx.Client, inherited: signal.Handlers
+) -> None:
+    """Ctrl-C stops the gateway, also when it was started with SIGINT ignored, as a shell
+    without job control starts a background command."""
     scenarios = tmp_path / "scenarios.yaml"
     scenarios.write_text("scenarios: [{reply: {http: {status: 503}}, times: 1}]")
     with socket.socket() as probe:
@@ -126,6 +131,7 @@ def test_serves_until_interrupted(tmp_path: Path, http: httpx.Client) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, inherited),
     )
     try:
         top = TopCaller(f"http://127.0.0.1:{port}/router/rest", "k1", "secret-s1", "-", http)
